@@ -1,0 +1,83 @@
+import { Embeddings } from '@langchain/core/embeddings';
+import { z } from 'zod';
+import { searchTerms } from './tokenize.js';
+
+export const LEXICAL_EMBEDDER_ID = 'lexical-tfidf-v1';
+
+export const LexicalStateSchema = z.object({
+  id: z.literal(LEXICAL_EMBEDDER_ID),
+  dimensions: z.number().int().positive(),
+  passages: z.number().int().nonnegative(),
+  /** Document frequency of each term over the indexed passages. */
+  df: z.record(z.string(), z.number().int().positive()),
+});
+export type LexicalState = z.infer<typeof LexicalStateSchema>;
+
+/**
+ * The offline default embedder: TF-IDF over jieba words and character bigrams, hashed into a fixed number of
+ * signed dimensions and L2-normalised, so cosine similarity is TF-IDF cosine. No model weights are needed,
+ * and it implements LangChain's Embeddings contract so a remote model can replace it by configuration.
+ */
+export class LexicalEmbeddings extends Embeddings {
+  private constructor(private readonly state: LexicalState) {
+    super({});
+  }
+
+  static fit(termLists: Iterable<readonly string[]>, dimensions = 1024): LexicalEmbeddings {
+    const df: Record<string, number> = {};
+    let passages = 0;
+    for (const terms of termLists) {
+      passages++;
+      for (const term of new Set(terms)) df[term] = (df[term] ?? 0) + 1;
+    }
+    return new LexicalEmbeddings({ id: LEXICAL_EMBEDDER_ID, dimensions, passages, df });
+  }
+
+  static fromState(state: LexicalState): LexicalEmbeddings {
+    return new LexicalEmbeddings(state);
+  }
+
+  get dimensions(): number {
+    return this.state.dimensions;
+  }
+
+  toJSON(): LexicalState {
+    return this.state;
+  }
+
+  /** Embeds already-segmented terms: ingest has them at hand and need not segment twice. */
+  vectorOf(terms: readonly string[]): number[] {
+    const counts = new Map<string, number>();
+    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const vector = new Array<number>(this.state.dimensions).fill(0);
+    for (const [term, count] of counts) {
+      const h = fnv1a(term);
+      const weight = (1 + Math.log(count)) * this.idf(term) * (term.startsWith('#') ? 0.5 : 1);
+      vector[h % this.state.dimensions]! += h & 0x80000000 ? -weight : weight;
+    }
+    const norm = Math.hypot(...vector);
+    return norm === 0 ? vector : vector.map((v) => v / norm);
+  }
+
+  idf(term: string): number {
+    const df = this.state.df[term] ?? 0;
+    return Math.log(1 + (this.state.passages - df + 0.5) / (df + 0.5));
+  }
+
+  async embedDocuments(texts: string[]): Promise<number[][]> {
+    return texts.map((t) => this.vectorOf(searchTerms(t)));
+  }
+
+  async embedQuery(text: string): Promise<number[]> {
+    return this.vectorOf(searchTerms(text));
+  }
+}
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

@@ -1,0 +1,59 @@
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { ErrorCode, PolicyBotError } from '../src/errors.js';
+import { LEXICAL_EMBEDDER_ID, LexicalEmbeddings, LexicalStateSchema } from './embed.js';
+import type { Passage } from './schema.js';
+
+/** Which embedder builds and queries the index: chosen in `.env`, recorded in the manifest. */
+export interface EmbedderSpec {
+  provider: 'lexical' | 'openai';
+  baseUrl?: string;
+  apiKey?: string;
+  model?: string;
+}
+
+/** An embedder fitted to a corpus: embeds its passages, then answers queries. */
+export interface FittedEmbedder {
+  id: string;
+  embeddings: EmbeddingsInterface;
+  embedPassages(passages: readonly Passage[]): Promise<number[][]>;
+  /** Saved beside the index so the same embedder can be restored for queries. */
+  state: unknown;
+}
+
+export function embedderId(spec: EmbedderSpec): string {
+  return spec.provider === 'lexical' ? LEXICAL_EMBEDDER_ID : `openai:${spec.model ?? 'text-embedding-3-small'}`;
+}
+
+export async function fitEmbedder(spec: EmbedderSpec, passages: readonly Passage[]): Promise<FittedEmbedder> {
+  if (spec.provider === 'lexical') {
+    const lexical = LexicalEmbeddings.fit((function* () {
+      for (const p of passages) yield p.terms.split(' ');
+    })());
+    return {
+      id: embedderId(spec),
+      embeddings: lexical,
+      embedPassages: async (batch) => batch.map((p) => lexical.vectorOf(p.terms.split(' '))),
+      state: lexical.toJSON(),
+    };
+  }
+  const remote = await remoteEmbeddings(spec);
+  return { id: embedderId(spec), embeddings: remote, embedPassages: (batch) => remote.embedDocuments(batch.map((p) => p.text)), state: null };
+}
+
+export async function restoreEmbedder(spec: EmbedderSpec, state: unknown): Promise<EmbeddingsInterface> {
+  if (spec.provider === 'lexical') {
+    const parsed = LexicalStateSchema.safeParse(state);
+    if (!parsed.success) throw new PolicyBotError(ErrorCode.IndexCorrupt, 'embedder.json does not hold a lexical embedder state; run `policybot ingest --force`');
+    return LexicalEmbeddings.fromState(parsed.data);
+  }
+  return remoteEmbeddings(spec);
+}
+
+/** Loaded only when chosen, so the default install never touches the OpenAI client. */
+async function remoteEmbeddings(spec: EmbedderSpec): Promise<EmbeddingsInterface> {
+  if (!spec.baseUrl || !spec.model) {
+    throw new PolicyBotError(ErrorCode.ConfigInvalid, 'EMBEDDINGS_PROVIDER=openai needs EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL');
+  }
+  const { OpenAIEmbeddings } = await import('@langchain/openai');
+  return new OpenAIEmbeddings({ model: spec.model, apiKey: spec.apiKey ?? 'unused', configuration: { baseURL: spec.baseUrl } });
+}

@@ -1,0 +1,149 @@
+import { at } from '../src/errors.js';
+import type { Clause, IngestIssue, OutlineNode, Repair } from './schema.js';
+import { FOOTER_RE, UNITS_ONLY_RE, UNITS_RE, matchMarker, splitUnits, type Marker, type MarkerKind } from './markers.js';
+import type { Paragraph } from './repair.js';
+
+export interface ParsedDocument {
+  title: string;
+  preamble: string;
+  footer: string[];
+  outline: OutlineNode[];
+  clauses: Clause[];
+  /** Repairs made while parsing (a 责任单位 paragraph joined back to its clause). */
+  repairs: Repair[];
+  issues: IngestIssue[];
+}
+
+interface Node {
+  kind: MarkerKind;
+  number: number;
+  marker: string;
+  heading: string;
+  body: string[];
+  units: string[];
+  line: number;
+  endLine: number;
+  section: string;
+  path: string;
+  children: Node[];
+}
+
+// Usual nesting: a marker kind never seen above in the open branch nests below anything of a smaller rank.
+const RANK: Record<MarkerKind, number> = { chapter: 0, part: 1, article: 2, cn: 3, 'cn-paren': 4, num: 5, 'num-paren': 6, circled: 7 };
+const MAX_HEADING = 30;
+const PATH_SEPARATOR = ' › ';
+
+/** Turns repaired paragraphs into the outline and clauses of one document, with 责任单位 attached to their clause. */
+export function parseDocument(doc: string, file: string, paragraphs: Paragraph[]): ParsedDocument {
+  const issues: IngestIssue[] = [];
+  const repairs: Repair[] = [];
+  const roots: Node[] = [];
+  const stack: Node[] = [];
+  const preamble: string[] = [];
+  const footer: string[] = [];
+  const seenSections = new Map<string, number>();
+  const lastNumber = new Map<string, number>();
+
+  const first = paragraphs[0];
+  const hasTitle = first !== undefined && matchMarker(first.text) === null && first.text.length <= 80 && paragraphs.length > 1;
+  const title = hasTitle ? first.text : doc;
+
+  for (const p of hasTitle ? paragraphs.slice(1) : paragraphs) {
+    const marker = matchMarker(p.text);
+    const current = stack.at(-1);
+    if (FOOTER_RE.test(p.text)) {
+      footer.push(p.text);
+    } else if (marker) {
+      const node = openNode(marker, p);
+      const sibling = stack.findIndex((n) => n.kind === marker.kind);
+      if (sibling >= 0) stack.length = sibling;
+      else while (stack.length > 0 && RANK[stack.at(-1)!.kind] > RANK[marker.kind]) stack.pop();
+      const parent = stack.at(-1);
+      (parent ? parent.children : roots).push(node);
+      stack.push(node);
+      node.section = [...stack.slice(0, -1).map((n) => n.number), node.number].join('.');
+      node.path = stack.map(pathSegment).join(PATH_SEPARATOR);
+      checkNumbering(node, parent, p.line);
+    } else if (UNITS_ONLY_RE.test(p.text) && current) {
+      current.units.push(...splitUnits(UNITS_RE.exec(p.text)![1]!));
+      current.endLine = p.endLine;
+      repairs.push({ kind: 'unit-paragraph-join', line: p.line, before: p.text, after: `${current.marker}${current.heading} ${p.text}` });
+    } else if (current) {
+      addBody(current, p.text);
+      current.endLine = p.endLine;
+    } else {
+      preamble.push(p.text);
+    }
+  }
+
+  const nodes = flatten(roots);
+  if (nodes.length === 0) {
+    issues.push({ level: 'warning', file, line: null, code: 'SEED_NO_STRUCTURE', message: `${at(file, null)}: no section markers (一、 （一） 1. 第X条) found; each paragraph becomes one clause` });
+    const body = (hasTitle ? paragraphs.slice(1) : paragraphs).filter((p) => !FOOTER_RE.test(p.text));
+    return {
+      title, preamble: '', footer, outline: [], repairs, issues,
+      clauses: body.map((p, i) => ({ doc, title, section: String(i + 1), path: `第${i + 1}段`, marker: '', heading: '', text: p.text, units: [], lines: [p.line, p.endLine] })),
+    };
+  }
+
+  return {
+    title,
+    preamble: preamble.join('\n'),
+    footer,
+    repairs,
+    issues,
+    outline: nodes.filter((n) => n.children.length > 0).map((n) => ({ section: n.section, marker: n.marker, heading: n.heading, path: n.path, line: n.line })),
+    clauses: nodes
+      .filter((n) => n.children.length === 0 || n.body.length > 0)
+      .map((n) => ({ doc, title, section: n.section, path: n.path, marker: n.marker, heading: n.heading, text: n.body.join('\n'), units: n.units, lines: [n.line, n.endLine] })),
+  };
+
+  function checkNumbering(node: Node, parent: Node | undefined, line: number): void {
+    const previousLine = seenSections.get(node.section);
+    if (previousLine !== undefined) {
+      issues.push({ level: 'error', file, line, code: 'SEED_DUPLICATE_SECTION', message: `${at(file, line)}: duplicate section ${node.section} (${node.marker}${node.heading}), first at line ${previousLine}` });
+      return;
+    }
+    seenSections.set(node.section, line);
+    // 第X条 are numbered through the whole document; other markers restart under each parent.
+    const scope = node.kind === 'article' ? 'article' : `${parent?.section ?? ''}/${node.kind}`;
+    const expected = (lastNumber.get(scope) ?? 0) + 1;
+    if (node.number !== expected) {
+      issues.push({ level: 'warning', file, line, code: 'SEED_SKIPPED_SECTION', message: `${at(file, line)}: section ${node.section} (${node.marker}) follows number ${expected - 1}; expected ${expected}` });
+    }
+    lastNumber.set(scope, node.number);
+  }
+}
+
+function openNode(marker: Marker, p: Paragraph): Node {
+  const node: Node = { kind: marker.kind, number: marker.number, marker: marker.text, heading: '', body: [], units: [], line: p.line, endLine: p.endLine, section: '', path: '', children: [] };
+  const rest = marker.rest;
+  const sentences = rest.split(/(?<=[。；])/).filter((s) => s.length > 0);
+  const single = sentences.length <= 1 && !UNITS_RE.test(rest);
+  if (single && !(marker.kind === 'article' && /[。；]$/.test(rest))) {
+    // A title line: "一、行动目标", "（一）建立协同推进机制。", "第五条 资金使用范围".
+    node.heading = rest.replace(/[。；]$/, '');
+  } else if (marker.kind !== 'article' && sentences[0]!.length <= MAX_HEADING + 1 && /[。；]$/.test(sentences[0]!)) {
+    // "1.加快5G商用。优化5G基站布局……": the first short sentence is the clause's title.
+    node.heading = sentences[0]!.slice(0, -1);
+    addBody(node, sentences.slice(1).join(''));
+  } else {
+    addBody(node, rest);
+  }
+  return node;
+}
+
+function addBody(node: Node, text: string): void {
+  const units = UNITS_RE.exec(text);
+  const body = units ? text.slice(0, units.index) : text;
+  if (body.length > 0) node.body.push(body);
+  if (units) node.units.push(...splitUnits(units[1]!));
+}
+
+function pathSegment(n: Node): string {
+  return n.heading ? `${n.marker}${n.heading}` : n.marker;
+}
+
+function flatten(nodes: Node[]): Node[] {
+  return nodes.flatMap((n) => [n, ...flatten(n.children)]);
+}

@@ -1,0 +1,102 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ErrorCode, PolicyBotError } from '../src/errors.js';
+import { ingestDocument, sha256, type IngestedDocument } from './document.js';
+import { embedderId, fitEmbedder, type EmbedderSpec } from './embedders.js';
+import { buildPassages } from './passages.js';
+import { SCHEMA_VERSION, type IngestIssue, type Manifest, type PassageMode } from './schema.js';
+import { readManifest, writeIndex } from './store.js';
+import { addWords } from './tokenize.js';
+import { buildVectors } from './vectors.js';
+
+export interface IngestOptions {
+  seedsDir: string;
+  outDir: string;
+  embedder?: EmbedderSpec;
+  passageMode?: PassageMode;
+  /** Rebuild even when the index matches the seeds. */
+  force?: boolean;
+}
+
+export interface IngestResult {
+  status: 'built' | 'up-to-date';
+  manifest: Manifest;
+  issues: IngestIssue[];
+}
+
+export const DEFAULT_EMBEDDER: EmbedderSpec = { provider: 'lexical' };
+export const DEFAULT_PASSAGE_MODE: PassageMode = 'clause';
+
+interface Source {
+  file: string;
+  bytes: Buffer;
+  sha256: string;
+}
+
+/** Reads every seed, and rebuilds the index only when the seeds, the embedder or the passage mode changed. */
+export async function ingest(options: IngestOptions): Promise<IngestResult> {
+  const embedder = options.embedder ?? DEFAULT_EMBEDDER;
+  const passageMode = options.passageMode ?? DEFAULT_PASSAGE_MODE;
+  const sources = await readSeeds(options.seedsDir);
+  const existing = await readManifest(options.outDir);
+  if (!options.force && existing && isCurrent(existing, sources, embedderId(embedder), passageMode)) {
+    return { status: 'up-to-date', manifest: existing, issues: existing.issues };
+  }
+
+  const issues: IngestIssue[] = [];
+  const documents: IngestedDocument[] = [];
+  for (const source of sources) {
+    const result = ingestDocument(source.file, source.bytes);
+    issues.push(...result.issues);
+    if (result.document) documents.push(result.document);
+  }
+  const clauses = documents.flatMap((d) => d.clauses);
+  const targets = documents.flatMap((d) => d.targets);
+  addWords(clauses.flatMap((c) => [...c.units, c.heading]));
+
+  const passages = buildPassages(clauses, passageMode);
+  const fitted = await fitEmbedder(embedder, passages);
+  const { store, dimensions } = await buildVectors(passages, fitted.embeddings, fitted.embedPassages);
+  const manifest: Manifest = {
+    schemaVersion: SCHEMA_VERSION,
+    createdAt: new Date().toISOString(),
+    sources: sources.map((s) => ({ file: s.file, sha256: s.sha256, bytes: s.bytes.length })),
+    embedder: { id: fitted.id, dimensions: Math.max(dimensions, 1) },
+    metric: 'cosine',
+    passageMode,
+    counts: { documents: documents.length, clauses: clauses.length, targets: targets.length, passages: passages.length },
+    issues,
+  };
+  await writeIndex(
+    options.outDir,
+    { manifest, documents: documents.map((d) => d.meta), clauses, targets, passages, embedder: fitted.state },
+    (dir) => store.save(dir),
+  );
+  return { status: 'built', manifest, issues };
+}
+
+function isCurrent(manifest: Manifest, sources: Source[], embedder: string, passageMode: PassageMode): boolean {
+  return (
+    manifest.embedder.id === embedder &&
+    manifest.passageMode === passageMode &&
+    manifest.sources.length === sources.length &&
+    manifest.sources.every((s, i) => s.file === sources[i]!.file && s.sha256 === sources[i]!.sha256)
+  );
+}
+
+async function readSeeds(dir: string): Promise<Source[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name).sort();
+  } catch {
+    throw new PolicyBotError(ErrorCode.SeedsMissing, `seeds directory ${dir} cannot be read; pass --seeds DIR or set POLICYBOT_SEEDS_DIR`);
+  }
+  if (names.length === 0) throw new PolicyBotError(ErrorCode.SeedsMissing, `seeds directory ${dir} holds no files`);
+  return Promise.all(
+    names.map(async (name) => {
+      const file = join(dir, name);
+      const bytes = await readFile(file);
+      return { file, bytes, sha256: sha256(bytes) };
+    }),
+  );
+}

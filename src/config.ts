@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { ErrorCode, PolicyBotError } from './errors.js';
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+/** Settings every command reads: where the corpus and index live, and which embedder builds the index. */
+export const BaseConfigSchema = z.object({
+  POLICYBOT_SEEDS_DIR: z.string().default('seeds'),
+  POLICYBOT_INDEX_DIR: z.string().default('data/index'),
+  POLICYBOT_DB_PATH: z.string().default('data/policybot.sqlite'),
+  /** Extra synonyms (JSON: {"用户说法": "政策用语"}) merged over the bundled table. */
+  POLICYBOT_SYNONYMS: optional(z.string()),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** `lexical` works offline; `openai` calls an OpenAI-compatible embeddings endpoint. */
+  EMBEDDINGS_PROVIDER: z.enum(['lexical', 'openai']).default('lexical'),
+  EMBEDDINGS_BASE_URL: optional(z.url()),
+  EMBEDDINGS_API_KEY: optional(z.string()),
+  EMBEDDINGS_MODEL: optional(z.string()),
+});
+export type BaseConfig = z.infer<typeof BaseConfigSchema>;
+
+export const SlackConfigSchema = BaseConfigSchema.extend({
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-'),
+  SLACK_SIGNING_SECRET: optional(z.string().min(1)),
+  /** When set, the bot uses Socket Mode and needs no public URL. */
+  SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-')),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Web API base URL, for a proxy (or a stand-in Slack API in tests); must end with /api/. */
+  SLACK_API_URL: optional(z.url().refine((u) => u.endsWith('/api/'), 'must end with /api/')),
+}).refine((c) => c.SLACK_APP_TOKEN !== undefined || c.SLACK_SIGNING_SECRET !== undefined, {
+  path: ['SLACK_SIGNING_SECRET'],
+  message: 'is required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)',
+});
+export type SlackConfig = z.infer<typeof SlackConfigSchema>;
+
+/** Loads `.env` from the working directory into process.env, without overriding what the environment already sets. */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/** Parses the environment once; a bad value stops start-up with a message naming the variable and the fix. */
+export function parseConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv = process.env): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(environment)';
+    const problem = issue.code === 'invalid_type' && env[name] === undefined ? 'is missing' : issue.message;
+    return `  ${name} ${problem}`;
+  });
+  throw new PolicyBotError(
+    ErrorCode.ConfigInvalid,
+    `configuration error:\n${lines.join('\n')}\nSet these in the environment or in .env (see .env.example).`,
+  );
+}

@@ -1,0 +1,45 @@
+/** Every text the Slack surface shows a user, in one place so tests can assert them and wording stays consistent. */
+
+/** Longer questions are refused: a real question fits easily, and a pasted document only wastes retrieval. */
+export const MAX_QUESTION_CHARS = 2000;
+
+export const APOLOGY = '抱歉，处理您的问题时出错了，请稍后再试。';
+export const TOO_LONG = `您的问题有点长（超过 ${MAX_QUESTION_CHARS} 字），请精简成一两句话再问我，例如“加氢站目标是多少？”。`;
+export const EMPTY_QUESTION = '您好！请在 @我 后面直接写下问题，例如“加氢站目标是多少？”。输入 `/policy help` 查看更多用法。';
+export const TRUNCATED = '（内容过长，已截断）';
+
+export const HELP = [
+  '*我可以回答关于政策原文的问题，并给出出处。*',
+  '• 在频道里 @我 提问，例如：`@policybot 加氢站目标是多少？`（我会在该消息的话题里回答，可以接着追问“那充电桩呢？”）',
+  '• 私信我直接提问',
+  '• `/policy 问题`：直接提问，例如 `/policy 5G基站建设目标`',
+  '• `/policy units 责任单位`：查看某个单位负责的条款，例如 `/policy units 省能源局`',
+  '• `/policy targets 关键词`：查看量化目标（关键词可省略），例如 `/policy targets 5G`',
+  '• `/policy help`：显示本帮助',
+].join('\n');
+
+export const SUGGESTIONS_INTRO = '您可以试试问这些方面：';
+export const UNITS_INTRO = '责任单位';
+export const CITATION_LABEL = '出处';
+export const VIEW_CLAUSE = '查看原文';
+export const FEEDBACK_UP = '👍 有用';
+export const FEEDBACK_DOWN = '👎 没用';
+export const FEEDBACK_THANKS = '感谢反馈！';
+export const CLAUSE_MISSING = '抱歉，没有找到这条原文，政策索引可能已经更新。';
+export const NO_TARGETS = (keyword: string) => `没有找到与“${keyword}”相关的量化目标。`;
+export const UNIT_NOT_FOUND = (unit: string) => `没有找到责任单位“${unit}”。`;
+export const UNIT_HINT = '已知的责任单位有：';
+export const UNITS_USAGE = '请写出责任单位，例如 `/policy units 省能源局`。';
+export const UNIT_CLAUSES = (unit: string, count: number) => `*${unit}* 负责的条款（共 ${count} 条）：`;
+export const TARGETS_TITLE = (keyword: string, count: number) =>
+  keyword === '' ? `政策中的量化目标（共 ${count} 项）：` : `与“${keyword}”相关的量化目标（共 ${count} 项）：`;
+
+export const HOME_TARGETS = '主要量化目标';
+export const HOME_HOW_TO_ASK = '如何提问';
+export const HOME_ASK_BUTTON = '提问';
+export const ASK_MODAL_TITLE = '向政策助手提问';
+export const ASK_MODAL_LABEL = '您的问题';
+export const ASK_MODAL_PLACEHOLDER = '例如：加氢站目标是多少？';
+export const ASK_MODAL_SUBMIT = '提问';
+export const CLOSE = '关闭';
+export const CLAUSE_MODAL_TITLE = '政策原文';
