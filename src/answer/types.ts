@@ -4,6 +4,8 @@ export type Intent = 'number' | 'who' | 'by_unit' | 'where' | 'when' | 'overview
 /** Part of the public `ask --json` contract: extend, never rename. */
 export interface Citation {
   doc: string;
+  /** Title of the cited document. */
+  title: string;
   section: string;
   path: string;
   heading: string;

@@ -1,0 +1,45 @@
+import { performance } from 'node:perf_hooks';
+import { analyzeQuestion } from '../question/analyze.js';
+import type { Corpus } from '../retrieval/corpus.js';
+import { retrieve } from '../retrieval/retrieve.js';
+import { compose } from './compose.js';
+import { EMPTY_QUESTION, MAX_QUESTION_LENGTH, NOT_FOUND, NO_TOPIC, SUGGEST, TOO_LONG } from './messages.js';
+import type { Answer, AskOptions, Intent } from './types.js';
+
+/** Below this share of the topic found in the best clause, the policy does not answer the question. */
+export const MIN_COVERAGE = 0.5;
+const SUGGESTIONS = 3;
+
+/** Question in, grounded answer out. Never throws on user input: odd questions get a plain answer. */
+export async function answerQuestion(corpus: Corpus, question: string, options: AskOptions = {}): Promise<Answer> {
+  const started = performance.now();
+  const done = (partial: Omit<Answer, 'question' | 'ms'>): Answer => ({ question, ...partial, ms: round(performance.now() - started) });
+  const plain = (answer: string, intent: Intent = 'fact', suggestions: string[] = []): Answer =>
+    done({ status: 'not_found', answer, citations: [], intent, suggestions });
+
+  if (question.trim() === '') return plain(EMPTY_QUESTION);
+  if (question.length > MAX_QUESTION_LENGTH) return plain(TOO_LONG);
+  const analysis = analyzeQuestion(question, corpus, options.previous);
+  if (!/[\p{Script=Han}a-z0-9]/u.test(analysis.text)) return plain(NO_TOPIC);
+
+  const retrieval = await retrieve(corpus, analysis);
+  const structural = (analysis.intent === 'by_unit' && analysis.unit) || (analysis.intent === 'overview' && analysis.part);
+  const foreignPlace = analysis.places.some((p) => !corpus.corpusText.includes(p));
+  if (!structural && (retrieval.hits.length === 0 || foreignPlace || retrieval.coverage < MIN_COVERAGE)) {
+    const suggestions = suggest(corpus, retrieval.hits.map((h) => h.clause));
+    return plain(`${NOT_FOUND}${suggestions.length ? `\n${SUGGEST}${suggestions.join('；')}` : ''}`, analysis.intent, suggestions);
+  }
+  const composed = compose(corpus, analysis, retrieval);
+  return done({ status: 'answered', ...composed, intent: analysis.intent, suggestions: [] });
+}
+
+/** The closest topics the policy covers: headings of the best partial matches, else its main parts. */
+function suggest(corpus: Corpus, clauses: number[]): string[] {
+  const headings = clauses.map((i) => corpus.clauses[i]!.heading).filter(Boolean);
+  const parts = corpus.documents.flatMap((d) => d.outline.filter((n) => !n.section.includes('.')).map((n) => n.heading));
+  return [...new Set([...headings, ...parts])].slice(0, SUGGESTIONS);
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

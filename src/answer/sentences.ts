@@ -1,0 +1,20 @@
+import { splitSentences } from '../../ingest/targets.js';
+import type { Corpus } from '../retrieval/corpus.js';
+import { normalizeQuestion } from '../question/normalize.js';
+
+/** How much of the topic a text contains, weighted by IDF: the measure every "best sentence" choice uses. */
+export function topicWeight(corpus: Corpus, text: string, topicWords: readonly string[]): number {
+  const normalized = normalizeQuestion(text);
+  return topicWords.reduce((sum, w) => sum + (normalized.includes(w) ? corpus.bm25.idf(w) : 0), 0);
+}
+
+/** The sentences of a clause that best match the topic, in the clause's own order. */
+export function bestSentences(corpus: Corpus, text: string, topicWords: readonly string[], count = 1, accept: (s: string) => boolean = () => true): string[] {
+  const sentences = splitSentences(text).filter(accept);
+  const ranked = sentences
+    .map((s, i) => ({ s, i, w: topicWeight(corpus, s, topicWords) }))
+    .sort((a, b) => b.w - a.w || a.i - b.i)
+    .slice(0, count)
+    .filter((r, k) => k === 0 || r.w > 0);
+  return ranked.sort((a, b) => a.i - b.i).map((r) => r.s);
+}

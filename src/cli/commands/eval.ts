@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { ErrorCode, PolicyBotError } from '../../errors.js';
+import { EvalCaseSchema, judge, percentile, type EvalCase } from '../../eval/score.js';
+import { INDEX_OPTIONS, openFromFlags, parse } from '../options.js';
+
+export async function evalCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { ...INDEX_OPTIONS, show: { type: 'boolean', default: false } });
+  const file = positionals[0];
+  if (!file) throw new PolicyBotError(ErrorCode.InputInvalid, 'usage: policybot eval FILE.jsonl [--show]');
+  const cases = readCases(file);
+  const bot = await openFromFlags(values);
+  const byKind = new Map<string, { pass: number; total: number }>();
+  const latencies: number[] = [];
+  const failures: string[] = [];
+  for (const c of cases) {
+    const answer = await bot.ask(c.q);
+    latencies.push(answer.ms);
+    const reasons = judge(c, answer);
+    const tally = byKind.get(c.kind) ?? { pass: 0, total: 0 };
+    tally.total++;
+    if (reasons.length === 0) tally.pass++;
+    else failures.push(`✗ ${c.id} [${c.kind}] ${c.q}\n    ${reasons.join('\n    ')}\n    answer: ${answer.answer.split('\n')[0]}`);
+    byKind.set(c.kind, tally);
+  }
+  const passed = [...byKind.values()].reduce((s, t) => s + t.pass, 0);
+  const pct = (p: number, t: number) => `${((100 * p) / t).toFixed(1)}%`;
+  const report = {
+    overall: { pass: passed, total: cases.length, accuracy: passed / cases.length },
+    byKind: Object.fromEntries([...byKind].map(([k, t]) => [k, { ...t, accuracy: t.pass / t.total }])),
+    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies) },
+  };
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+  } else {
+    for (const [kind, t] of byKind) process.stdout.write(`${kind.padEnd(12)} ${String(t.pass).padStart(3)}/${t.total}  ${pct(t.pass, t.total)}\n`);
+    process.stdout.write(`${'overall'.padEnd(12)} ${String(passed).padStart(3)}/${cases.length}  ${pct(passed, cases.length)}\n`);
+    process.stdout.write(`latency ms   p50 ${report.latencyMs.p50}  p95 ${report.latencyMs.p95}  max ${report.latencyMs.max}\n`);
+  }
+  if (values.show && failures.length > 0) process.stdout.write(`\n${failures.join('\n')}\n`);
+  return 0;
+}
+
+function readCases(file: string): EvalCase[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line, i) => ({ line: line.trim(), n: i + 1 }))
+    .filter(({ line }) => line.length > 0)
+    .map(({ line, n }) => {
+      let parsed;
+      try {
+        parsed = EvalCaseSchema.safeParse(JSON.parse(line));
+      } catch {
+        throw new PolicyBotError(ErrorCode.InputInvalid, `${file} line ${n}: not JSON`);
+      }
+      if (!parsed.success) throw new PolicyBotError(ErrorCode.InputInvalid, `${file} line ${n}: ${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}`);
+      return parsed.data;
+    });
+}

@@ -1,0 +1,33 @@
+import { PassageModeSchema } from '../../../ingest/schema.js';
+import { ingest } from '../../../ingest/run.js';
+import { baseConfig, embedderSpec, parse } from '../options.js';
+
+export async function ingestCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    seeds: { type: 'string' },
+    out: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    passages: { type: 'string', default: 'clause' },
+    json: { type: 'boolean', default: false },
+  });
+  const config = baseConfig();
+  const started = Date.now();
+  const result = await ingest({
+    seedsDir: values.seeds ?? config.POLICYBOT_SEEDS_DIR,
+    outDir: values.out ?? config.POLICYBOT_INDEX_DIR,
+    embedder: embedderSpec(config),
+    passageMode: PassageModeSchema.parse(values.passages),
+    force: values.force,
+  });
+  for (const issue of result.issues) process.stderr.write(`${issue.level}: ${issue.message}\n`);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ status: result.status, ...result.manifest })}\n`);
+  } else {
+    const { counts } = result.manifest;
+    const verb = result.status === 'built' ? `built in ${Date.now() - started} ms` : 'already up to date';
+    process.stdout.write(
+      `index ${values.out ?? config.POLICYBOT_INDEX_DIR}: ${verb}; ${counts.documents} documents, ${counts.clauses} clauses, ${counts.targets} targets, ${counts.passages} passages\n`,
+    );
+  }
+  return result.issues.some((i) => i.level === 'error') ? 1 : 0;
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { Answer } from '../answer/types.js';
+
+/** One line of an evaluation set, as `../shared/eval/README.md` defines it. */
+export const EvalCaseSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  q: z.string(),
+  sections: z.array(z.string()).optional(),
+  must: z.array(z.string()).optional(),
+  units: z.array(z.string()).optional(),
+  all_sections: z.array(z.string()).optional(),
+  top3: z.array(z.string()).optional(),
+  prefix: z.string().optional(),
+});
+export type EvalCase = z.infer<typeof EvalCaseSchema>;
+
+const LEAD_CHARS = 150;
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** The reasons an answer fails its case; empty when it passes. */
+export function judge(c: EvalCase, a: Answer): string[] {
+  if (c.kind === 'oos') {
+    return a.status === 'not_found' && a.citations.length === 0 ? [] : [`expected not_found with no citations, got ${a.status} citing ${sections(a)}`];
+  }
+  if (a.status !== 'answered') return ['expected an answer, got not_found'];
+  const failures: string[] = [];
+  const first = a.citations[0];
+  if (c.sections && !c.sections.includes(first?.section ?? '')) failures.push(`first citation ${first?.section ?? 'none'} not in ${c.sections.join(',')}`);
+  const lead = squash(a.answer).slice(0, LEAD_CHARS);
+  for (const m of c.must ?? []) if (!lead.includes(squash(m))) failures.push(`"${m}" not within the first ${LEAD_CHARS} characters`);
+  if (c.units) {
+    if (JSON.stringify(first?.units ?? []) !== JSON.stringify(c.units)) failures.push(`units ${JSON.stringify(first?.units ?? [])} != ${JSON.stringify(c.units)}`);
+    for (const u of c.units) if (!a.answer.includes(u)) failures.push(`answer does not name ${u}`);
+  }
+  if (c.all_sections) {
+    const got = new Set(a.citations.map((x) => x.section));
+    const want = new Set(c.all_sections);
+    if (got.size !== want.size || [...want].some((s) => !got.has(s))) failures.push(`citations ${sections(a)} != ${c.all_sections.join(',')}`);
+  }
+  if (c.top3 && !a.citations.slice(0, 3).some((x) => c.top3!.includes(x.section))) failures.push(`none of ${c.top3.join(',')} in the first three citations (${sections(a)})`);
+  if (c.prefix !== undefined) {
+    const outside = a.citations.filter((x) => x.section !== c.prefix && !x.section.startsWith(`${c.prefix}.`));
+    if (outside.length > 0 || a.citations.length === 0) failures.push(`citations outside ${c.prefix}: ${sections(a)}`);
+  }
+  return failures;
+}
+
+function sections(a: Answer): string {
+  return a.citations.map((x) => x.section).join(',') || 'none';
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}

@@ -1,0 +1,45 @@
+import type { EmbedderSpec } from '../ingest/embedders.js';
+import { DEFAULT_EMBEDDER, ingest } from '../ingest/run.js';
+import type { IngestIssue } from '../ingest/schema.js';
+import { answerQuestion } from './answer/answer.js';
+import type { PolicyBot } from './bot.js';
+import { findUnit } from './question/analyze.js';
+import { normalizeQuestion } from './question/normalize.js';
+import { clauseKey, loadCorpus } from './retrieval/corpus.js';
+
+export interface OpenOptions {
+  indexDir: string;
+  /** When given, the index is built from these seeds first if it is missing or stale. */
+  seedsDir?: string | null;
+  embedder?: EmbedderSpec;
+  /** An admin's synonym table, merged over the bundled one. */
+  synonymsFile?: string;
+  /** Told about ingest problems (a bad seed file) when the index is built on first use. */
+  onIssues?: (issues: IngestIssue[]) => void;
+}
+
+/** Opens the index (building it from the seeds on first use) and returns the bot that answers from it. */
+export async function openBot(options: OpenOptions): Promise<PolicyBot> {
+  const embedder = options.embedder ?? DEFAULT_EMBEDDER;
+  if (options.seedsDir) {
+    const result = await ingest({ seedsDir: options.seedsDir, outDir: options.indexDir, embedder });
+    if (result.status === 'built' && result.issues.length > 0) options.onIssues?.(result.issues);
+  }
+  const corpus = await loadCorpus(options.indexDir, embedder, options.synonymsFile);
+  const byKey = new Map(corpus.clauses.map((c) => [clauseKey(c.doc, c.section), c]));
+  return {
+    documents: corpus.documents,
+    clauses: corpus.clauses,
+    targets: corpus.targets,
+    ask: (question, askOptions) => answerQuestion(corpus, question, askOptions),
+    clause: (doc, section) => byKey.get(clauseKey(doc, section)),
+    clausesForUnit(unit) {
+      const found = findUnit(normalizeQuestion(unit), corpus.units);
+      return { unit: found, clauses: found ? corpus.clauses.filter((c) => c.units.includes(found)) : [] };
+    },
+    findTargets(keyword = '') {
+      const k = normalizeQuestion(keyword);
+      return k ? corpus.targets.filter((t) => normalizeQuestion(`${t.subject} ${t.quote}`).includes(k)) : [...corpus.targets];
+    },
+  };
+}

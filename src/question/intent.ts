@@ -1,0 +1,46 @@
+import type { Intent } from '../answer/types.js';
+
+/** Phrases that say what kind of answer is wanted; they carry no topic, so retrieval ignores them. */
+const CUES: Record<Exclude<Intent, 'fact' | 'by_unit' | 'overview'>, RegExp> = {
+  who: /谁负责|由谁|谁来|谁牵头|责任单位|牵头单位|责任部门|负责单位|负责部门|主管部门|哪些部门|哪个部门|什么部门|哪些单位|哪个单位|什么单位|归哪|谁管/,
+  number: /多少|几个|几座|几家|几项|几所|几处|几条|几类|几种|[建有是达]几|目标值|数量|规模|比例|比重|百分之|覆盖率|上架率|占比|多大|多高|多低/,
+  when: /什么时候|何时|哪年|哪一年|几年|时间节点|期限|截止|年底前|之前完成|时限/,
+  where: /哪些城市|哪个城市|哪几个市|哪些市|哪些地方|哪些地区|哪里|什么地方|在哪/,
+};
+const UNIT_DUTY = /负责|涉及|承担|牵头|参与|任务|工作|职责|要做|干什么|做什么|管什么/;
+const LIST = /分为|包括|包含|有哪些|有哪几|哪几部分|哪几个方面|哪些方面|哪几方面|主要内容|哪几类|哪些措施|是什么|概况|概要|总体/;
+const TARGET_WORD = /目标|指标/;
+
+/** Removed before matching topics: cue phrases and generic question words. */
+const QUESTION_WORDS = new RegExp(
+  [...Object.values(CUES).map((r) => r.source), '目标|指标|要求|情况|内容|方面|什么|哪些|哪个|哪一条|哪条|哪项|怎么|如何|是否|有没有|能否|请问|一下|吗|呢|呀|吧|的是|有关|相关|方面|规定|政策'].join('|'),
+  'g',
+);
+
+export interface IntentSignals {
+  /** A 责任单位 the question names (as the corpus spells it). */
+  unit: string | null;
+  /** An outline heading the question names (a part of the policy with sub-parts). */
+  part: boolean;
+}
+
+/** Decides what kind of answer the question wants. */
+export function detectIntent(question: string, signals: IntentSignals): Intent {
+  if (signals.unit && !CUES.who.test(question) && UNIT_DUTY.test(question)) return 'by_unit';
+  if (CUES.who.test(question)) return 'who';
+  if (signals.part && LIST.test(question) && !CUES.number.test(question)) return 'overview';
+  if (CUES.number.test(question) || TARGET_WORD.test(question)) return 'number';
+  if (CUES.when.test(question)) return 'when';
+  if (CUES.where.test(question)) return 'where';
+  return 'fact';
+}
+
+/** The question without its cue phrases: what it is about. */
+export function topicOf(question: string): string {
+  return question.replace(QUESTION_WORDS, ' ').replace(/[\p{P}\p{S}]/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** "那充电桩呢？", "还有加氢站": a follow-up that only names a new topic and borrows the rest from the thread. */
+export function isFollowUp(question: string): boolean {
+  return /^(那|那么|还有|另外|再问|那个)/.test(question) || (/[呢]\s*[?？]?$/.test(question) && question.length <= 12);
+}

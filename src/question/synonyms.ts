@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ErrorCode, PolicyBotError } from '../errors.js';
+import { normalizeQuestion } from './normalize.js';
+
+/** "How users say it" → "how the policy says it". The bundled table lives beside this file; admins add their own. */
+export type Synonyms = ReadonlyMap<string, string>;
+
+const SynonymFileSchema = z.record(z.string().min(1), z.string().min(1));
+const BUNDLED = new URL('./synonyms.json', import.meta.url);
+
+export function loadSynonyms(extraFile?: string): Synonyms {
+  const entries = { ...readTable(BUNDLED), ...(extraFile ? readTable(extraFile) : {}) };
+  // Longest first, so "电动汽车充电设施" wins over "充电设施".
+  return new Map(
+    Object.entries(entries)
+      .map(([from, to]) => [normalizeQuestion(from), to] as const)
+      .sort((a, b) => b[0].length - a[0].length),
+  );
+}
+
+function readTable(file: string | URL): Record<string, string> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new PolicyBotError(ErrorCode.ConfigInvalid, `synonym file ${String(file)} cannot be read: ${(error as Error).message}`);
+  }
+  const parsed = SynonymFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new PolicyBotError(ErrorCode.ConfigInvalid, `synonym file ${String(file)} must be a JSON object of "用户说法": "政策用语" strings`);
+  }
+  return parsed.data;
+}
+
+/** Rewrites users' phrasings into the policy's words; each phrase is replaced once, longest first. */
+export function applySynonyms(question: string, synonyms: Synonyms): string {
+  let text = question;
+  const placeholders: string[] = [];
+  for (const [from, to] of synonyms) {
+    if (!text.includes(from)) continue;
+    // A placeholder keeps a shorter key from matching inside a replacement already made.
+    text = text.split(from).join(`\u0000${placeholders.length}\u0000`);
+    placeholders.push(to);
+  }
+  return text.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => placeholders[Number(i)]!);
+}

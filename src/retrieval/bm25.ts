@@ -1,0 +1,70 @@
+const K1 = 1.2;
+const B = 0.75;
+
+export interface ScoredPassage {
+  passage: number;
+  score: number;
+}
+
+/** Okapi BM25 over pre-segmented passages; postings are packed (passage, tf) pairs to keep a large corpus small. */
+export class Bm25 {
+  private constructor(
+    private readonly postings: Map<string, Int32Array>,
+    private readonly lengths: Float32Array,
+    private readonly averageLength: number,
+  ) {}
+
+  /** `terms[i]` holds the space-separated terms of passage i. */
+  static build(terms: readonly string[]): Bm25 {
+    const growing = new Map<string, number[]>();
+    const lengths = new Float32Array(terms.length);
+    terms.forEach((line, passage) => {
+      const counts = new Map<string, number>();
+      const list = line.length > 0 ? line.split(' ') : [];
+      for (const t of list) counts.set(t, (counts.get(t) ?? 0) + 1);
+      lengths[passage] = list.length;
+      for (const [t, tf] of counts) {
+        let posting = growing.get(t);
+        if (!posting) growing.set(t, (posting = []));
+        posting.push(passage, tf);
+      }
+    });
+    const postings = new Map<string, Int32Array>();
+    for (const [t, p] of growing) postings.set(t, Int32Array.from(p));
+    const total = lengths.reduce((a, b) => a + b, 0);
+    return new Bm25(postings, lengths, terms.length > 0 ? total / terms.length : 0);
+  }
+
+  get size(): number {
+    return this.lengths.length;
+  }
+
+  df(term: string): number {
+    return (this.postings.get(term)?.length ?? 0) / 2;
+  }
+
+  idf(term: string): number {
+    const df = this.df(term);
+    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+  }
+
+  /** Top passages for weighted query terms, best first. */
+  search(query: ReadonlyMap<string, number>, limit: number): ScoredPassage[] {
+    const scores = new Map<number, number>();
+    for (const [term, weight] of query) {
+      const posting = this.postings.get(term);
+      if (!posting) continue;
+      const idf = this.idf(term) * weight;
+      for (let i = 0; i < posting.length; i += 2) {
+        const passage = posting[i]!;
+        const tf = posting[i + 1]!;
+        const norm = tf + K1 * (1 - B + (B * this.lengths[passage]!) / this.averageLength);
+        scores.set(passage, (scores.get(passage) ?? 0) + (idf * tf * (K1 + 1)) / norm);
+      }
+    }
+    return [...scores]
+      .map(([passage, score]) => ({ passage, score }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+  }
+}

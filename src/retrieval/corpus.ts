@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { restoreEmbedder, type EmbedderSpec } from '../../ingest/embedders.js';
+import type { Clause, DocumentMeta, Manifest, OutlineNode, Target } from '../../ingest/schema.js';
+import { VECTORS_DIR, readIndex } from '../../ingest/store.js';
+import { addWords } from '../../ingest/tokenize.js';
+import { loadVectors, type VectorIndex } from '../../ingest/vectors.js';
+import { normalizeQuestion } from '../question/normalize.js';
+import { loadSynonyms, type Synonyms } from '../question/synonyms.js';
+import { Bm25 } from './bm25.js';
+
+/** A loaded index, shaped for answering: clauses by key, passages mapped to clauses, search structures built. */
+export interface Corpus {
+  manifest: Manifest;
+  documents: DocumentMeta[];
+  clauses: Clause[];
+  targets: Target[];
+  /** Targets of each clause, by clause index. */
+  clauseTargets: Target[][];
+  /** Normalised searchable text of each clause (path, heading, body, units), for presence tests. */
+  clauseText: string[];
+  /** Normalised heading and path of each clause. */
+  clauseHeading: string[];
+  clausePath: string[];
+  /** All clause texts joined: one scan tells whether the corpus mentions a word at all. */
+  corpusText: string;
+  /** Clause index of each passage. */
+  passageClause: Int32Array;
+  bm25: Bm25;
+  vectors: VectorIndex;
+  embeddings: EmbeddingsInterface;
+  /** Every 责任单位 named in the corpus, longest first so the most specific name matches first. */
+  units: string[];
+  /** Outline headings (parts with sub-parts), longest heading first. */
+  parts: { doc: string; node: OutlineNode }[];
+  synonyms: Synonyms;
+}
+
+export const clauseKey = (doc: string, section: string): string => `${doc}#${section}`;
+
+export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synonymsFile?: string): Promise<Corpus> {
+  const stored = await readIndex(indexDir);
+  const embeddings = await restoreEmbedder(embedder, stored.embedder);
+  const vectors = await loadVectors(join(indexDir, VECTORS_DIR), embeddings);
+  const { clauses, targets, documents } = stored;
+  addWords(clauses.flatMap((c) => [...c.units, c.heading]));
+
+  const index = new Map(clauses.map((c, i) => [clauseKey(c.doc, c.section), i]));
+  const clauseTargets = clauses.map((): Target[] => []);
+  for (const t of targets) clauseTargets[index.get(clauseKey(t.doc, t.section))!]?.push(t);
+  const clauseText = clauses.map((c) => normalizeQuestion(`${c.path} ${c.text} ${c.units.join(' ')}`));
+  const corpusText = clauseText.join('\n');
+
+  return {
+    manifest: stored.manifest,
+    documents,
+    clauses,
+    targets,
+    clauseTargets,
+    clauseText,
+    clauseHeading: clauses.map((c) => normalizeQuestion(c.heading)),
+    clausePath: clauses.map((c) => normalizeQuestion(c.path)),
+    corpusText,
+    passageClause: Int32Array.from(stored.passages, (p) => index.get(clauseKey(p.doc, p.section)) ?? -1),
+    bm25: Bm25.build(stored.passages.map((p) => p.terms)),
+    vectors,
+    embeddings,
+    units: [...new Set(clauses.flatMap((c) => c.units))].sort((a, b) => b.length - a.length),
+    parts: documents.flatMap((d) => d.outline.map((node) => ({ doc: d.id, node }))).sort((a, b) => b.node.heading.length - a.node.heading.length),
+    // A synonym is for a phrasing the policy does not use; one it does use must not be rewritten away.
+    synonyms: new Map([...loadSynonyms(synonymsFile)].filter(([from]) => !corpusText.includes(from))),
+  };
+}
