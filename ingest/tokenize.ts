@@ -25,17 +25,33 @@ export function addWords(words: Iterable<string>): void {
   for (const word of words) {
     const w = word.trim();
     if (w.length < 2 || inserted.has(w)) continue;
-    j.insertWord(w);
+    j.insertWord(upperLatin(w), 'n');
     inserted.add(w);
   }
 }
 
+// The dictionaries spell Latin terms in capitals (5G, PUE, NB-IOT): segment that way, then compare in lower case.
+const upperLatin = (text: string) => text.replace(/[a-z]+/g, (m) => m.toUpperCase());
+const keep = (w: string) => w.length > 0 && WORDLIKE.test(w) && !STOPWORDS.has(w);
+
 /** Jieba words (search mode, with HMM), Latin lower-cased, stopwords and punctuation dropped. */
 export function words(text: string): string[] {
   return jieba()
-    .cutForSearch(text, true)
+    .cutForSearch(upperLatin(text), true)
     .map((w) => w.trim().toLowerCase())
-    .filter((w) => w.length > 0 && WORDLIKE.test(w) && !STOPWORDS.has(w));
+    .filter(keep);
+}
+
+// Parts of speech that name a topic: nouns, names, places, organisations, idioms, abbreviations, Latin words.
+const TOPIC_TAGS = /^(n|nr|ns|nt|nz|ng|eng|j|l|i)$/;
+
+/** The nouns of a text: what it is about, without its verbs, pronouns and particles. */
+export function nouns(text: string): string[] {
+  return jieba()
+    .tag(upperLatin(text))
+    .filter((t) => TOPIC_TAGS.test(t.tag) && (t.word.length >= 2 || /[A-Za-z0-9]/.test(t.word)))
+    .map((t) => t.word.trim().toLowerCase())
+    .filter(keep);
 }
 
 /** Overlapping character pairs of each run of Chinese characters: recall where segmentation differs. */

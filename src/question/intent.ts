@@ -1,9 +1,9 @@
 import type { Intent } from '../answer/types.js';
 
-/** Phrases that say what kind of answer is wanted; they carry no topic, so retrieval ignores them. */
+/** Phrases that say what kind of answer is wanted. */
 const CUES: Record<Exclude<Intent, 'fact' | 'by_unit' | 'overview'>, RegExp> = {
   who: /谁负责|由谁|谁来|谁牵头|责任单位|牵头单位|责任部门|负责单位|负责部门|主管部门|哪些部门|哪个部门|什么部门|哪些单位|哪个单位|什么单位|归哪|谁管/,
-  number: /多少|几个|几座|几家|几项|几所|几处|几条|几类|几种|[建有是达]几|目标值|数量|规模|比例|比重|百分之|覆盖率|上架率|占比|多大|多高|多低/,
+  number: /多少|几个|几座|几家|几项|几所|几处|几条|几类|几种|[建有是达]几|目标值|数量|规模|比例|比重|百分之|占比|多大|多高|多低/,
   when: /什么时候|何时|哪年|哪一年|几年|时间节点|期限|截止|年底前|之前完成|时限/,
   where: /哪些城市|哪个城市|哪几个市|哪些市|哪些地方|哪些地区|哪里|什么地方|在哪/,
 };
@@ -11,11 +11,19 @@ const UNIT_DUTY = /负责|涉及|承担|牵头|参与|任务|工作|职责|要�
 const LIST = /分为|包括|包含|有哪些|有哪几|哪几部分|哪几个方面|哪些方面|哪几方面|主要内容|哪几类|哪些措施|是什么|概况|概要|总体/;
 const TARGET_WORD = /目标|指标/;
 
-/** Removed before matching topics: cue phrases and generic question words. */
-const QUESTION_WORDS = new RegExp(
-  [...Object.values(CUES).map((r) => r.source), '目标|指标|要求|情况|内容|方面|什么|哪些|哪个|哪一条|哪条|哪项|怎么|如何|是否|有没有|能否|请问|一下|吗|呢|呀|吧|的是|有关|相关|方面|规定|政策'].join('|'),
-  'g',
-);
+/**
+ * Words that ask rather than name a topic; retrieval ignores them. Longest first, so "哪些部门" goes before "哪些".
+ * Words the policy uses as topics (上架率, 比例) are not here: they stay in the topic.
+ */
+const QUESTION_PHRASES = [
+  '谁负责', '由谁', '谁来', '谁牵头', '责任单位', '牵头单位', '责任部门', '负责单位', '负责部门', '主管部门', '哪些部门', '哪个部门',
+  '什么部门', '哪些单位', '哪个单位', '什么单位', '归哪', '谁管', '负责', '多少', '几个', '几座', '几家', '几项', '几所', '几处', '几条',
+  '几类', '几种', '什么时候', '何时', '哪一年', '哪年', '时间节点', '期限', '截止', '哪些城市', '哪个城市', '哪几个市', '哪些市',
+  '哪些地方', '哪些地区', '哪里', '什么地方', '在哪', '哪一条', '哪条', '哪项', '哪些', '哪个', '哪几', '什么', '怎么', '如何', '是否',
+  '有没有', '能否', '请问', '一下', '目标值', '目标', '指标', '数量', '要求', '情况', '内容', '方面', '规定', '政策', '任务', '工作',
+  '条款', '我们公司', '我公司', '本公司', '我司', '我们单位', '我们企业', '分为', '包括', '包含', '部分', '吗', '呢', '呀', '吧',
+].sort((a, b) => b.length - a.length);
+const QUESTION_WORDS = new RegExp(QUESTION_PHRASES.join('|'), 'g');
 
 export interface IntentSignals {
   /** A 责任单位 the question names (as the corpus spells it). */

@@ -1,4 +1,4 @@
-import { searchTerms, words } from '../../ingest/tokenize.js';
+import { nouns as nounsOf, searchTerms, words } from '../../ingest/tokenize.js';
 import type { Analysis } from '../question/analyze.js';
 import type { Corpus } from './corpus.js';
 import { reciprocalRankFusion, type RankedList } from './fuse.js';
@@ -13,13 +13,14 @@ export interface Retrieval {
   hits: Hit[];
   /** Share of the topic's weight (IDF of its words) that the best clause contains, 0–1: how well it answers. */
   coverage: number;
-  /** Topic words found nowhere in the corpus. */
+  /** Topic nouns found nowhere in the corpus. */
   unknown: string[];
 }
 
 const CANDIDATES = 50;
 // Bigrams recover matches that segmentation splits differently, but count for less than whole words.
 const BIGRAM_WEIGHT = 0.4;
+const MAX_STRUCTURAL_SHARE = 0.5;
 
 export type Signal = 'bm25' | 'dense' | 'heading' | 'unit' | 'place' | 'year';
 const WEIGHTS: Record<Signal, number> = { bm25: 1, dense: 1, heading: 1, unit: 0.5, place: 0.5, year: 0.5 };
@@ -31,18 +32,32 @@ export async function retrieve(corpus: Corpus, analysis: Analysis, disabled: rea
   for (const term of searchTerms(topic)) query.set(term, term.startsWith('#') ? BIGRAM_WEIGHT : 1);
   const topicWords = [...new Set(words(topic))];
 
+  const bm25 = toClauses(corpus, corpus.bm25.search(query, CANDIDATES).map((h) => h.passage));
+  const dense = await denseClauses(corpus, topic);
+  // Structural matches are unordered sets; order them by the text signals so early clauses get no free rank.
+  const textRank = new Map([...reciprocalRankFusion([{ name: 'text', keys: bm25, weight: 1 }, { name: 'text', keys: dense, weight: 1 }])]);
+  const selective = (test: (clause: number) => boolean): number[] => {
+    const matched = corpus.clauses.map((_c, i) => i).filter(test);
+    // A feature most clauses share (the province the whole policy is about) tells nothing apart.
+    if (matched.length > corpus.clauses.length * MAX_STRUCTURAL_SHARE) return [];
+    return matched.sort((a, b) => (textRank.get(b) ?? 0) - (textRank.get(a) ?? 0));
+  };
+  const { unit, years } = analysis;
+  // The place a policy is about ("山东" in its title) scopes the question; it does not pick clauses.
+  const places = analysis.places.filter((p) => !corpus.documents.some((d) => d.title.includes(p)));
   const lists: RankedList<number>[] = [
-    { name: 'bm25', weight: WEIGHTS.bm25, keys: toClauses(corpus, corpus.bm25.search(query, CANDIDATES).map((h) => h.passage)) },
-    { name: 'dense', weight: WEIGHTS.dense, keys: await denseClauses(corpus, topic) },
+    { name: 'bm25', weight: WEIGHTS.bm25, keys: bm25 },
+    { name: 'dense', weight: WEIGHTS.dense, keys: dense },
     { name: 'heading', weight: WEIGHTS.heading, keys: headingMatches(corpus, topicWords) },
-    { name: 'unit', weight: WEIGHTS.unit, keys: analysis.unit ? matching(corpus, (i) => corpus.clauses[i]!.units.includes(analysis.unit!)) : [] },
-    { name: 'place', weight: WEIGHTS.place, keys: analysis.places.length ? matching(corpus, (i) => analysis.places.some((p) => corpus.clauseText[i]!.includes(p))) : [] },
-    { name: 'year', weight: WEIGHTS.year, keys: analysis.years.length ? matching(corpus, (i) => analysis.years.some((y) => corpus.clauseText[i]!.includes(y))) : [] },
+    { name: 'unit', weight: WEIGHTS.unit, keys: unit ? selective((i) => corpus.clauses[i]!.units.includes(unit)) : [] },
+    { name: 'place', weight: WEIGHTS.place, keys: places.length ? selective((i) => places.some((p) => corpus.clauseText[i]!.includes(p))) : [] },
+    { name: 'year', weight: WEIGHTS.year, keys: years.length ? selective((i) => years.some((y) => corpus.clauseText[i]!.includes(y))) : [] },
   ].filter((l) => !disabled.includes(l.name as Signal));
 
   const hits = [...reciprocalRankFusion(lists)].map(([clause, score]) => ({ clause, score })).sort((a, b) => b.score - a.score);
-  const unknown = topicWords.filter((w) => corpus.bm25.df(w) === 0 && !corpus.corpusText.includes(w));
-  return { hits, coverage: hits[0] ? coverage(corpus, hits[0].clause, topicWords) : 0, unknown };
+  const nouns = [...new Set(nounsOf(topic))];
+  const unknown = nouns.filter((w) => !corpus.corpusText.includes(w));
+  return { hits, coverage: hits[0] ? coverage(corpus, hits[0].clause, nouns) : 0, unknown };
 }
 
 function toClauses(corpus: Corpus, passages: readonly number[]): number[] {
@@ -55,9 +70,13 @@ async function denseClauses(corpus: Corpus, topic: string): Promise<number[]> {
   return toClauses(corpus, hits.filter((h) => h.similarity > 0).map((h) => h.passage));
 }
 
+// A heading must carry a good share of the topic: one generic word ("智慧") in a heading says little.
+const HEADING_SHARE = 0.34;
+
 /** Clauses whose heading or path contains the topic's words, ranked by the IDF weight matched. */
 function headingMatches(corpus: Corpus, topicWords: readonly string[]): number[] {
   const scored: { clause: number; score: number }[] = [];
+  const total = topicWords.reduce((sum, w) => sum + corpus.bm25.idf(w), 0);
   corpus.clauses.forEach((_c, i) => {
     const heading = corpus.clauseHeading[i]!;
     const path = corpus.clausePath[i]!;
@@ -66,23 +85,19 @@ function headingMatches(corpus: Corpus, topicWords: readonly string[]): number[]
       if (heading.includes(w)) score += corpus.bm25.idf(w);
       else if (path.includes(w)) score += corpus.bm25.idf(w) / 2;
     }
-    if (score > 0) scored.push({ clause: i, score });
+    if (score > 0 && score >= total * HEADING_SHARE) scored.push({ clause: i, score });
   });
   return scored.sort((a, b) => b.score - a.score).slice(0, CANDIDATES).map((s) => s.clause);
 }
 
-function matching(corpus: Corpus, test: (clause: number) => boolean): number[] {
-  return corpus.clauses.map((_c, i) => i).filter(test);
-}
-
-/** Words unknown to the corpus weigh as much as its rarest word: a question mostly about them is not answered here. */
-export function coverage(corpus: Corpus, clause: number, topicWords: readonly string[]): number {
-  if (topicWords.length === 0) return 1;
+/** Nouns unknown to the corpus weigh as much as its rarest word: a question mostly about them is not answered here. */
+export function coverage(corpus: Corpus, clause: number, nouns: readonly string[]): number {
+  if (nouns.length === 0) return 1;
   const maxIdf = Math.log(1 + (corpus.bm25.size + 0.5) / 0.5);
   const text = corpus.clauseText[clause]!;
   let total = 0;
   let found = 0;
-  for (const w of topicWords) {
+  for (const w of nouns) {
     const weight = corpus.bm25.df(w) > 0 ? corpus.bm25.idf(w) : maxIdf;
     total += weight;
     if (text.includes(w)) found += weight;
