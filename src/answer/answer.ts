@@ -3,7 +3,7 @@ import { analyzeQuestion } from '../question/analyze.js';
 import type { Corpus } from '../retrieval/corpus.js';
 import { retrieve } from '../retrieval/retrieve.js';
 import { compose } from './compose.js';
-import { EMPTY_QUESTION, MAX_QUESTION_LENGTH, NOT_FOUND, NO_TOPIC, SUGGEST, TOO_LONG } from './messages.js';
+import { CHINESE_ONLY, EMPTY_QUESTION, MAX_QUESTION_LENGTH, NOT_FOUND, NO_TOPIC, SUGGEST, TOO_LONG } from './messages.js';
 import type { Answer, AskOptions, Intent } from './types.js';
 
 /** Below this share of the topic found in the best clause, the policy does not answer the question. */
@@ -26,6 +26,7 @@ export async function answerQuestion(corpus: Corpus, question: string, options: 
   const structural = (analysis.intent === 'by_unit' && analysis.unit) || (analysis.intent === 'overview' && analysis.part);
   const foreignPlace = analysis.places.some((p) => !corpus.corpusText.includes(p));
   if (!structural && (retrieval.hits.length === 0 || foreignPlace || retrieval.coverage < MIN_COVERAGE)) {
+    if (!/\p{Script=Han}/u.test(analysis.text)) return plain(CHINESE_ONLY, analysis.intent);
     const suggestions = suggest(corpus, retrieval.hits.map((h) => h.clause));
     return plain(`${NOT_FOUND}${suggestions.length ? `\n${SUGGEST}${suggestions.join('；')}` : ''}`, analysis.intent, suggestions);
   }

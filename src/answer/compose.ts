@@ -60,10 +60,11 @@ function number(ctx: Context): Composed | null {
   const wantsRatio = RATIO_WORDS.test(analysis.text);
   const candidates = topHits(ctx, 3).flatMap((hit, rank) =>
     corpus.clauseTargets[hit.clause]!.map((t) => {
-      const subject = topicWeight(corpus, t.subject, topicWords);
+      const subject = topicWeight(corpus, t.subject, topicWords) * namedShare(t.subject, topicWords);
       const year = analysis.years.some((y) => t.deadline.includes(y.replace(/年.*/, ''))) ? 1 : 0;
       const kind = (t.unit === '%') === wantsRatio ? 1 : 0;
-      return { t, hit, score: subject * 2 + topicWeight(corpus, t.quote, topicWords) + year + kind - rank * 0.5 };
+      const qualifier = t.qualifier && analysis.text.includes(t.qualifier) ? 1 : 0;
+      return { t, hit, score: subject * 2 + topicWeight(corpus, t.quote, topicWords) + year + kind + qualifier - rank * 0.5 };
     }),
   );
   const best = candidates.filter((c) => c.score > 0).sort((a, b) => b.score - a.score)[0];
@@ -73,6 +74,16 @@ function number(ctx: Context): Composed | null {
   const lines = [`${best.t.subject}：${statement(best.t)}。`];
   if (siblings.length > 0) lines.push(`同一句还提到：${siblings.map((t) => `${t.subject}${statement(t)}`).join('；')}。`);
   return withClause(ctx, clause, best.hit, [best.t.quote], lines);
+}
+
+/** The share of a target's subject that the question names: "PUE值" is named whole by "PUE值要低于多少". */
+function namedShare(subject: string, topicWords: readonly string[]): number {
+  const text = subject.toLowerCase();
+  const covered = new Array<boolean>(text.length).fill(false);
+  for (const w of topicWords) {
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) covered.fill(true, at, at + w.length);
+  }
+  return text.length === 0 ? 0 : covered.filter(Boolean).length / text.length;
 }
 
 /** "到2022年，10万个以上", "不低于15%": the figure with its deadline and qualifier, as the clause states it. */

@@ -4,5 +4,6 @@ export const EMPTY_QUESTION = '请输入一个关于政策的问题，例如：�
 export const MAX_QUESTION_LENGTH = 500;
 export const TOO_LONG = `问题太长了（超过${MAX_QUESTION_LENGTH}字），请用一两句话提问，例如：“5G基站要建多少个”。`;
 export const NO_TOPIC = '没有识别出问题中的政策内容，请用中文描述想了解的事项，例如：“数据中心上架率要求是多少”。';
+export const CHINESE_ONLY = '目前只能回答中文提问，请用中文描述您的问题，例如：“加氢站目标是多少”。';
 export const SUGGEST = '您可以问问本政策涉及的这些内容：';
 export const NO_UNITS = '该条款未列明责任单位。';

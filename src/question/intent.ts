@@ -45,7 +45,12 @@ export function detectIntent(question: string, signals: IntentSignals): Intent {
 
 /** The question without its cue phrases: what it is about. */
 export function topicOf(question: string): string {
-  return question.replace(QUESTION_WORDS, ' ').replace(/[\p{P}\p{S}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  // Punctuation goes, except inside terms such as NB-IoT, 11.2, 5G+ and 15%.
+  return question
+    .replace(QUESTION_WORDS, ' ')
+    .replace(/(?![-.+%](?<=[a-z0-9][-.+%])(?=[a-z0-9]))[\p{P}\p{S}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** "那充电桩呢？", "还有加氢站": a follow-up that only names a new topic and borrows the rest from the thread. */

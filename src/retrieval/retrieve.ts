@@ -55,7 +55,9 @@ export async function retrieve(corpus: Corpus, analysis: Analysis, disabled: rea
   ].filter((l) => !disabled.includes(l.name as Signal));
 
   const hits = [...reciprocalRankFusion(lists)].map(([clause, score]) => ({ clause, score })).sort((a, b) => b.score - a.score);
-  const nouns = [...new Set(nounsOf(topic))];
+  // A question without nouns ("明天会下雨吗") is judged on all its words.
+  const found = nounsOf(topic);
+  const nouns = [...new Set(found.length > 0 ? found : topicWords)];
   const unknown = nouns.filter((w) => !corpus.corpusText.includes(w));
   return { hits, coverage: hits[0] ? coverage(corpus, hits[0].clause, nouns) : 0, unknown };
 }
@@ -90,17 +92,21 @@ function headingMatches(corpus: Corpus, topicWords: readonly string[]): number[]
   return scored.sort((a, b) => b.score - a.score).slice(0, CANDIDATES).map((s) => s.clause);
 }
 
-/** Nouns unknown to the corpus weigh as much as its rarest word: a question mostly about them is not answered here. */
+/**
+ * Nouns unknown to the corpus weigh as much as its rarest word: a question mostly about them is not answered
+ * here. Unknown Latin words are English filler around a Chinese question and weigh nothing.
+ */
 export function coverage(corpus: Corpus, clause: number, nouns: readonly string[]): number {
-  if (nouns.length === 0) return 1;
   const maxIdf = Math.log(1 + (corpus.bm25.size + 0.5) / 0.5);
   const text = corpus.clauseText[clause]!;
   let total = 0;
   let found = 0;
   for (const w of nouns) {
+    const known = corpus.bm25.df(w) > 0 || corpus.corpusText.includes(w);
+    if (!known && /^[a-z]+$/.test(w)) continue;
     const weight = corpus.bm25.df(w) > 0 ? corpus.bm25.idf(w) : maxIdf;
     total += weight;
     if (text.includes(w)) found += weight;
   }
-  return total === 0 ? 1 : found / total;
+  return total === 0 ? 0 : found / total;
 }
