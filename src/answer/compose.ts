@@ -4,7 +4,7 @@ import { words } from '../../ingest/tokenize.js';
 import type { Analysis } from '../question/analyze.js';
 import { PLACES } from '../question/places.js';
 import type { Corpus } from '../retrieval/corpus.js';
-import type { Hit, Retrieval } from '../retrieval/retrieve.js';
+import { coverage, MIN_COVERAGE, type Hit, type Retrieval } from '../retrieval/retrieve.js';
 import { ungroundedNumbers } from './grounding.js';
 import { NO_UNITS } from './messages.js';
 import { bestSentences, topicWeight } from './sentences.js';
@@ -49,7 +49,7 @@ function byIntent(ctx: Context): Composed {
     case 'when':
       return sentenceAnswer(ctx, (s) => /\d{4}年/.test(s), (s) => s.match(/(?:到|至)?\d{4}年(?:底前|年底前|底|前)?/)?.[0] ?? '');
     case 'where':
-      return sentenceAnswer(ctx, (s) => PLACES.some((p) => s.includes(p)), (s) => PLACES.filter((p) => s.includes(p)).join('、'));
+      return sentenceAnswer(ctx, (s) => PLACES.some((p) => s.includes(p)), (s) => placesInOrder(s).join('、'));
     default:
       return fact(ctx);
   }
@@ -166,9 +166,11 @@ function withClause(ctx: Context, clause: Clause, hit: Hit, quotes: string[], le
   };
 }
 
+/** Other clauses that score close to the best one and answer the question as well as it would have to. */
 function relatedHits(ctx: Context, primary: Hit): Hit[] {
   return ctx.retrieval.hits
     .filter((h) => h.clause !== primary.clause && h.score >= primary.score * RELATED_SHARE)
+    .filter((h) => coverage(ctx.corpus, h.clause, ctx.retrieval.nouns) >= MIN_COVERAGE)
     .slice(0, MAX_RELATED);
 }
 
@@ -183,6 +185,10 @@ function topHits(ctx: Context, n: number): Hit[] {
 
 function citation(c: Clause, quote: string, score: number): Citation {
   return { doc: c.doc, title: c.title, section: c.section, path: c.path, heading: c.heading, units: c.units, quote, score: Math.round(score * 10000) / 10000 };
+}
+
+function placesInOrder(sentence: string): string[] {
+  return PLACES.filter((p) => sentence.includes(p)).sort((a, b) => sentence.indexOf(a) - sentence.indexOf(b));
 }
 
 function compareSections(a: string, b: string): number {
