@@ -1,13 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { analyzeQuestion } from '../question/analyze.js';
 import type { Corpus } from '../retrieval/corpus.js';
-import { retrieve } from '../retrieval/retrieve.js';
+import { MIN_COVERAGE, retrieve } from '../retrieval/retrieve.js';
 import { compose } from './compose.js';
 import { CHINESE_ONLY, EMPTY_QUESTION, MAX_QUESTION_LENGTH, NOT_FOUND, NO_TOPIC, SUGGEST, TOO_LONG } from './messages.js';
 import type { Answer, AskOptions, Intent } from './types.js';
 
-/** Below this share of the topic found in the best clause, the policy does not answer the question. */
-export const MIN_COVERAGE = 0.5;
 const SUGGESTIONS = 3;
 
 /** Question in, grounded answer out. Never throws on user input: odd questions get a plain answer. */

@@ -7,7 +7,7 @@ import type { Corpus } from '../retrieval/corpus.js';
 import { coverage, MIN_COVERAGE, type Hit, type Retrieval } from '../retrieval/retrieve.js';
 import { ungroundedNumbers } from './grounding.js';
 import { NO_UNITS } from './messages.js';
-import { bestSentences, topicWeight } from './sentences.js';
+import { bestSentences, quoteOf, topicWeight } from './sentences.js';
 import type { Citation } from './types.js';
 
 export interface Composed {
@@ -146,12 +146,12 @@ function fact(ctx: Context): Composed {
   const hit = ctx.retrieval.hits[0]!;
   const clause = ctx.corpus.clauses[hit.clause]!;
   const sentences = clause.text ? bestSentences(ctx.corpus, clause.text, ctx.topicWords, 2) : [clause.heading];
-  return withClause(ctx, clause, hit, sentences, [sentences.join('')], false);
+  return withClause(ctx, clause, hit, sentences, [quoteOf(clause.text, sentences)], false);
 }
 
 /** The answer's lead lines, then the quote, the clause, its 责任单位 and closely related clauses. */
 function withClause(ctx: Context, clause: Clause, hit: Hit, quotes: string[], lead: string[], showQuote = true): Composed {
-  const quote = quotes.join('');
+  const quote = quoteOf(clause.text, quotes);
   const lines = [...lead];
   if (showQuote) lines.push(`原文：“${quote}”`);
   lines.push(`出处：${clause.title} › ${clause.path}（${clause.section}）`);

@@ -8,6 +8,11 @@ export function topicWeight(corpus: Corpus, text: string, topicWords: readonly s
   return topicWords.reduce((sum, w) => sum + (normalized.includes(w) ? corpus.bm25.idf(w) : 0), 0);
 }
 
+/** Sentences as one verbatim quote: adjacent ones joined as written, a gap marked with an ellipsis. */
+export function quoteOf(text: string, sentences: readonly string[]): string {
+  return sentences.reduce((quote, s) => (quote === '' ? s : text.includes(quote + s) ? quote + s : `${quote}……${s}`), '');
+}
+
 /** The sentences of a clause that best match the topic, in the clause's own order. */
 export function bestSentences(corpus: Corpus, text: string, topicWords: readonly string[], count = 1, accept: (s: string) => boolean = () => true): string[] {
   const sentences = splitSentences(text).filter(accept);

@@ -15,9 +15,13 @@ export interface Retrieval {
   coverage: number;
   /** Topic nouns found nowhere in the corpus. */
   unknown: string[];
+  /** The topic's nouns, by which `coverage` was measured. */
+  nouns: string[];
 }
 
 const CANDIDATES = 50;
+/** Below this share of the topic found in a clause, the clause does not answer the question. */
+export const MIN_COVERAGE = 0.5;
 // Bigrams recover matches that segmentation splits differently, but count for less than whole words.
 const BIGRAM_WEIGHT = 0.4;
 const MAX_STRUCTURAL_SHARE = 0.5;
@@ -59,7 +63,7 @@ export async function retrieve(corpus: Corpus, analysis: Analysis, disabled: rea
   const found = nounsOf(topic);
   const nouns = [...new Set(found.length > 0 ? found : topicWords)];
   const unknown = nouns.filter((w) => !corpus.corpusText.includes(w));
-  return { hits, coverage: hits[0] ? coverage(corpus, hits[0].clause, nouns) : 0, unknown };
+  return { hits, coverage: hits[0] ? coverage(corpus, hits[0].clause, nouns) : 0, unknown, nouns };
 }
 
 function toClauses(corpus: Corpus, passages: readonly number[]): number[] {
