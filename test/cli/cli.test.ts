@@ -1,0 +1,85 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedBot, tempDir } from '../helpers/index.js';
+
+const exec = promisify(execFile);
+let indexDir: string;
+beforeAll(async () => {
+  ({ indexDir } = await sharedBot());
+});
+
+/** Runs the real `policybot` bin in a child process. */
+async function policybot(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const child = exec('node', ['bin/policybot.js', ...args], { env: { ...process.env, ...options.env }, maxBuffer: 10 * 1024 * 1024 });
+  if (options.input !== undefined) {
+    child.child.stdin!.end(options.input);
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('policybot CLI', () => {
+  it('ask --json prints the answer contract', async () => {
+    const { code, stdout } = await policybot(['ask', '--json', '--index', indexDir, '加氢站目标是多少']);
+    expect(code).toBe(0);
+    const answer = JSON.parse(stdout);
+    expect(Object.keys(answer).slice(0, 5)).toEqual(['question', 'status', 'answer', 'citations', 'ms']);
+    expect(answer).toMatchObject({ question: '加氢站目标是多少', status: 'answered' });
+    expect(typeof answer.ms).toBe('number');
+    expect(Object.keys(answer.citations[0])).toEqual(expect.arrayContaining(['doc', 'section', 'path', 'heading', 'units', 'quote', 'score']));
+    expect(answer.citations[0]).toMatchObject({ section: '2.2.1', heading: '科学配置充电桩和加氢站' });
+  });
+
+  it('ask --json --batch - answers one question a line, in order', async () => {
+    const { stdout } = await policybot(['ask', '--json', '--batch', '-', '--index', indexDir], { input: '加氢站目标是多少\n\n今天的汇率是多少\n省科技厅负责哪些任务\n' });
+    const answers = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(answers.map((a) => [a.question, a.status])).toEqual([
+      ['加氢站目标是多少', 'answered'],
+      ['今天的汇率是多少', 'not_found'],
+      ['省科技厅负责哪些任务', 'answered'],
+    ]);
+  });
+
+  it('clauses --json prints the 25 clauses with headings and units; targets --json the targets', async () => {
+    const clauses = JSON.parse((await policybot(['clauses', '--json', '--index', indexDir])).stdout);
+    expect(clauses).toHaveLength(25);
+    expect(clauses[6]).toMatchObject({ section: '2.2.1', heading: '科学配置充电桩和加氢站', units: expect.arrayContaining(['省能源局', '各市政府']) });
+    expect(clauses.some((c: { text: string }) => c.text.includes('山东省物联网检测认证'))).toBe(true);
+    const targets = JSON.parse((await policybot(['targets', '--json', '--index', indexDir])).stdout);
+    expect(targets).toContainEqual(expect.objectContaining({ section: '2.2.1', subject: '加氢站', value: 30, unit: '座', year: 2022 }));
+  });
+
+  it('builds the default index on first use', async () => {
+    const dir = join(tempDir(), 'index');
+    const { code, stdout } = await policybot(['ask', '5G基站要建多少个'], { env: { POLICYBOT_INDEX_DIR: dir, POLICYBOT_SEEDS_DIR: 'seeds' } });
+    expect(code).toBe(0);
+    expect(stdout).toContain('11.2万个');
+  });
+
+  it('eval prints accuracy by kind, overall and latency percentiles', async () => {
+    const { code, stdout } = await policybot(['eval', 'test/fixtures/questions.jsonl', '--index', indexDir]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^overall\s+\d+\/45/m);
+    expect(stdout).toMatch(/latency ms\s+p50 [\d.]+\s+p95 [\d.]+/);
+  });
+
+  it('explains bad usage, a missing index and a bad variable in one line, without a stack trace', async () => {
+    for (const [args, env, message] of [
+      [['ask', '--nope', 'x'], {}, /Unknown option '--nope'/],
+      [['ask', '--index', join(tempDir(), 'none'), '问题'], {}, /no index in .*none: run `policybot ingest/],
+      [['ask', '问题'], { EMBEDDINGS_PROVIDER: 'magic' }, /EMBEDDINGS_PROVIDER/],
+    ] as const) {
+      const { code, stderr } = await policybot([...args], { env });
+      expect(code).toBe(2);
+      expect(stderr).toMatch(message);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
