@@ -1,15 +1,18 @@
 import { performance } from 'node:perf_hooks';
 import { analyzeQuestion } from '../question/analyze.js';
 import type { Corpus } from '../retrieval/corpus.js';
-import { MIN_COVERAGE, retrieve } from '../retrieval/retrieve.js';
+import { MIN_COVERAGE, retrieve, type Signal } from '../retrieval/retrieve.js';
 import { compose } from './compose.js';
 import { CHINESE_ONLY, EMPTY_QUESTION, MAX_QUESTION_LENGTH, NOT_FOUND, NO_TOPIC, SUGGEST, TOO_LONG } from './messages.js';
 import type { Answer, AskOptions, Intent } from './types.js';
 
 const SUGGESTIONS = 3;
 
-/** Question in, grounded answer out. Never throws on user input: odd questions get a plain answer. */
-export async function answerQuestion(corpus: Corpus, question: string, options: AskOptions = {}): Promise<Answer> {
+/**
+ * Question in, grounded answer out. Never throws on user input: odd questions get a plain answer.
+ * `disabled` switches retrieval signals off, to measure what each adds.
+ */
+export async function answerQuestion(corpus: Corpus, question: string, options: AskOptions = {}, disabled: readonly Signal[] = []): Promise<Answer> {
   const started = performance.now();
   const done = (partial: Omit<Answer, 'question' | 'ms'>): Answer => ({ question, ...partial, ms: round(performance.now() - started) });
   const plain = (answer: string, intent: Intent = 'fact', suggestions: string[] = []): Answer =>
@@ -20,7 +23,7 @@ export async function answerQuestion(corpus: Corpus, question: string, options: 
   const analysis = analyzeQuestion(question, corpus, options.previous);
   if (!/[\p{Script=Han}a-z0-9]/u.test(analysis.text)) return plain(NO_TOPIC);
 
-  const retrieval = await retrieve(corpus, analysis);
+  const retrieval = await retrieve(corpus, analysis, disabled);
   const structural = (analysis.intent === 'by_unit' && analysis.unit) || (analysis.intent === 'overview' && analysis.part);
   const foreignPlace = analysis.places.some((p) => !corpus.corpusText.includes(p));
   if (!structural && (retrieval.hits.length === 0 || foreignPlace || retrieval.coverage < MIN_COVERAGE)) {

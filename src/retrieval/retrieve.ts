@@ -26,7 +26,8 @@ export const MIN_COVERAGE = 0.5;
 const BIGRAM_WEIGHT = 0.4;
 const MAX_STRUCTURAL_SHARE = 0.5;
 
-export type Signal = 'bm25' | 'dense' | 'heading' | 'unit' | 'place' | 'year';
+export const SIGNALS = ['bm25', 'dense', 'heading', 'unit', 'place', 'year'] as const;
+export type Signal = (typeof SIGNALS)[number];
 const WEIGHTS: Record<Signal, number> = { bm25: 1, dense: 1, heading: 1, unit: 0.5, place: 0.5, year: 0.5 };
 
 /** Hybrid retrieval: BM25, HNSW dense search and the clause structure, fused by reciprocal rank. */

@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ErrorCode, PolicyBotError } from '../../errors.js';
+import { passageModes, signalAblation } from '../../eval/ablation.js';
 import { EvalCaseSchema, judge, percentile, type EvalCase } from '../../eval/score.js';
-import { INDEX_OPTIONS, openFromFlags, parse } from '../options.js';
+import { INDEX_OPTIONS, baseConfig, embedderSpec, openFromFlags, parse } from '../options.js';
 
 export async function evalCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { ...INDEX_OPTIONS, show: { type: 'boolean', default: false } });
+  const { values, positionals } = parse(args, { ...INDEX_OPTIONS, show: { type: 'boolean', default: false }, ablation: { type: 'boolean', default: false } });
   const file = positionals[0];
   if (!file) throw new PolicyBotError(ErrorCode.InputInvalid, 'usage: policybot eval FILE.jsonl [--show]');
   const cases = readCases(file);
@@ -37,6 +40,16 @@ export async function evalCommand(args: string[]): Promise<number> {
     process.stdout.write(`latency ms   p50 ${report.latencyMs.p50}  p95 ${report.latencyMs.p95}  max ${report.latencyMs.max}\n`);
   }
   if (values.show && failures.length > 0) process.stdout.write(`\n${failures.join('\n')}\n`);
+  if (values.ablation) {
+    const config = baseConfig();
+    const embedder = embedderSpec(config);
+    const variants = [
+      ...(await signalAblation(values.index ?? config.POLICYBOT_INDEX_DIR, embedder, cases)),
+      ...(await passageModes(values.seeds ?? config.POLICYBOT_SEEDS_DIR, mkdtempSync(join(tmpdir(), 'policybot-ablation-')), embedder, cases)),
+    ];
+    process.stdout.write('\nwhat each part adds (accuracy on this set):\n');
+    for (const v of variants) process.stdout.write(`  ${v.name.padEnd(20)} ${String(v.pass).padStart(3)}/${v.total}  ${pct(v.pass, v.total)}\n`);
+  }
   return 0;
 }
 
