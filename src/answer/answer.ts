@@ -16,7 +16,7 @@ export async function answerQuestion(corpus: Corpus, question: string, options: 
   const started = performance.now();
   const done = (partial: Omit<Answer, 'question' | 'ms'>): Answer => ({ question, ...partial, ms: round(performance.now() - started) });
   const plain = (answer: string, intent: Intent = 'fact', suggestions: string[] = []): Answer =>
-    done({ status: 'not_found', answer, citations: [], intent, suggestions });
+    done({ status: 'not_found', answer: suggestions.length ? `${answer}\n${SUGGEST}${suggestions.join('；')}` : answer, lead: answer, citations: [], intent, suggestions });
 
   if (question.trim() === '') return plain(EMPTY_QUESTION);
   if (question.length > MAX_QUESTION_LENGTH) return plain(TOO_LONG);
@@ -29,7 +29,7 @@ export async function answerQuestion(corpus: Corpus, question: string, options: 
   if (!structural && (retrieval.hits.length === 0 || foreignPlace || retrieval.coverage < MIN_COVERAGE)) {
     if (!/\p{Script=Han}/u.test(analysis.text)) return plain(CHINESE_ONLY, analysis.intent);
     const suggestions = suggest(corpus, retrieval.hits.map((h) => h.clause));
-    return plain(`${NOT_FOUND}${suggestions.length ? `\n${SUGGEST}${suggestions.join('；')}` : ''}`, analysis.intent, suggestions);
+    return plain(NOT_FOUND, analysis.intent, suggestions);
   }
   const composed = compose(corpus, analysis, retrieval);
   return done({ status: 'answered', ...composed, intent: analysis.intent, suggestions: [] });

@@ -12,6 +12,7 @@ import type { Citation } from './types.js';
 
 export interface Composed {
   answer: string;
+  lead: string;
   citations: Citation[];
 }
 
@@ -107,6 +108,7 @@ function byUnit(ctx: Context, unit: string): Composed {
   const scores = new Map(ctx.retrieval.hits.map((h) => [h.clause, h.score]));
   return {
     answer: lines.join('\n'),
+    lead: lines.join('\n'),
     citations: clauses.map(({ c, i }) => citation(c, bestSentences(corpus, c.text, ctx.topicWords).join(''), scores.get(i) ?? 0)),
   };
 }
@@ -123,8 +125,10 @@ function overview(ctx: Context): Composed {
   ].sort((a, b) => compareSections(a.section, b.section));
   const leaves = corpus.clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.doc === part.doc && inPart(c.section));
   const scores = new Map(ctx.retrieval.hits.map((h) => [h.clause, h.score]));
+  const answer = [`「${part.node.marker}${part.node.heading}」包括以下部分：`, ...children.map((n) => `• ${n.marker}${n.heading}`)].join('\n');
   return {
-    answer: [`「${part.node.marker}${part.node.heading}」包括以下部分：`, ...children.map((n) => `• ${n.marker}${n.heading}`)].join('\n'),
+    answer,
+    lead: answer,
     citations: leaves.map(({ c, i }) => citation(c, splitSentences(c.text)[0] ?? c.heading, scores.get(i) ?? 0)),
   };
 }
@@ -162,6 +166,7 @@ function withClause(ctx: Context, clause: Clause, hit: Hit, quotes: string[], le
   }
   return {
     answer: lines.join('\n'),
+    lead: lead.join('\n'),
     citations: [citation(clause, quote, hit.score), ...related.map((h) => relatedCitation(ctx, h))],
   };
 }

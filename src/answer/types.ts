@@ -22,6 +22,8 @@ export interface Answer {
   question: string;
   status: AnswerStatus;
   answer: string;
+  /** The fact-first part of `answer`, without the lines that restate the citations: for surfaces that show those structured. */
+  lead: string;
   citations: Citation[];
   /** Time spent answering inside the process. */
   ms: number;

@@ -46,7 +46,7 @@ export function runReport(env: NodeJS.ProcessEnv = process.env, out: NodeJS.Writ
   if (env === process.env) loadDotEnv();
   const config = parseConfig(BaseConfigSchema, env);
   if (!existsSync(config.POLICYBOT_DB_PATH)) {
-    out.write(`no feedback database at ${config.POLICYBOT_DB_PATH} yet: it is created when \`policybot serve\` answers its first question\n`);
+    out.write(`no feedback database at ${config.POLICYBOT_DB_PATH} yet: \`policybot serve\` creates it\n`);
     return;
   }
   const store = FeedbackStore.open(config.POLICYBOT_DB_PATH);

@@ -130,14 +130,15 @@ export class FeedbackStore {
 
   /** Questions grouped by normalised text, most asked first; `question` is the latest wording. */
   mostAsked(limit: number, status?: AnswerStatus): QuestionCount[] {
-    // SQLite fills the bare `question` column from the row holding MAX(id): the latest wording of each group.
     return this.db
       .prepare(
-        `SELECT question, MAX(id) AS latest, COUNT(*) AS count, MAX(ts) AS lastAsked FROM questions
-         ${status ? 'WHERE status = @status' : ''}
-         GROUP BY normalized ORDER BY count DESC, latest DESC LIMIT @limit`,
+        `SELECT q.question, g.count, g.lastAsked
+         FROM (SELECT MAX(id) AS latest, COUNT(*) AS count, MAX(ts) AS lastAsked FROM questions
+               WHERE @status IS NULL OR status = @status GROUP BY normalized) g
+         JOIN questions q ON q.id = g.latest
+         ORDER BY g.count DESC, g.latest DESC LIMIT @limit`,
       )
-      .all({ limit, ...(status ? { status } : {}) }) as QuestionCount[];
+      .all({ limit, status: status ?? null }) as QuestionCount[];
   }
 
   /** Answers with at least one 👎 (by each user's latest vote), most downvoted first. */

@@ -1,10 +1,15 @@
+import { MAX_QUESTION_LENGTH, TOO_LONG as ENGINE_TOO_LONG } from '../answer/messages.js';
+
 /** Every text the Slack surface shows a user, in one place so tests can assert them and wording stays consistent. */
 
-/** Longer questions are refused: a real question fits easily, and a pasted document only wastes retrieval. */
-export const MAX_QUESTION_CHARS = 2000;
+/**
+ * The engine's limit and wording, so Slack and the CLI refuse the same questions the same way; Slack checks it
+ * before asking so a pasted document is neither searched nor logged.
+ */
+export const MAX_QUESTION_CHARS = MAX_QUESTION_LENGTH;
+export const TOO_LONG = ENGINE_TOO_LONG;
 
 export const APOLOGY = '抱歉，处理您的问题时出错了，请稍后再试。';
-export const TOO_LONG = `您的问题有点长（超过 ${MAX_QUESTION_CHARS} 字），请精简成一两句话再问我，例如“加氢站目标是多少？”。`;
 export const EMPTY_QUESTION = '您好！请在 @我 后面直接写下问题，例如“加氢站目标是多少？”。输入 `/policy help` 查看更多用法。';
 export const TRUNCATED = '（内容过长，已截断）';
 
@@ -21,6 +26,8 @@ export const HELP = [
 export const SUGGESTIONS_INTRO = '您可以试试问这些方面：';
 export const UNITS_INTRO = '责任单位';
 export const CITATION_LABEL = '出处';
+export const RELATED_LABEL = '相关条款';
+export const QUESTION_LABEL = '问题';
 export const VIEW_CLAUSE = '查看原文';
 export const FEEDBACK_UP = '👍 有用';
 export const FEEDBACK_DOWN = '👎 没用';

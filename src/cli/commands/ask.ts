@@ -20,7 +20,7 @@ function readBatch(file: string): string[] {
 
 /** The stable `ask --json` object: the contract's fields first, extensions after. */
 export function publicAnswer(a: Answer) {
-  return { question: a.question, status: a.status, answer: a.answer, citations: a.citations, ms: a.ms, intent: a.intent, suggestions: a.suggestions };
+  return { question: a.question, status: a.status, answer: a.answer, citations: a.citations, ms: a.ms, intent: a.intent, suggestions: a.suggestions, lead: a.lead };
 }
 
 export function formatAnswer(a: Answer): string {

@@ -14,22 +14,25 @@ import {
   sections,
 } from './limits.js';
 import type { SlackMessage } from './message.js';
+import { citationLabel } from './outline.js';
 
 export interface AnswerMessageOptions {
   /** Row id of the logged question; without one the 👍/👎 buttons are left out, since a vote could not be stored. */
   questionId?: number;
-  /** Document titles by id, shown before a citation's path. */
-  titles?: ReadonlyMap<string, string>;
   /** More citations rarely help a reader; the engine ranks them best first. */
   maxCitations?: number;
+  /** Repeat the question first, where Slack does not show what was asked. */
+  showQuestion?: boolean;
 }
 
 export function answerMessage(answer: Answer, options: AnswerMessageOptions = {}): SlackMessage {
-  const body: types.KnownBlock[] = sections(escapeMrkdwn(answer.answer || answer.question));
+  const body: types.KnownBlock[] = options.showQuestion ? [context(`${msg.QUESTION_LABEL}：${escapeMrkdwn(answer.question)}`)] : [];
+  const lead = leadText(answer);
+  body.push(...sections(escapeMrkdwn(lead)));
   if (answer.status === 'answered') {
-    for (const citation of answer.citations.slice(0, options.maxCitations ?? 3)) {
-      body.push(...citationBlocks(citation, options.titles?.get(citation.doc)));
-    }
+    answer.citations.slice(0, options.maxCitations ?? 3).forEach((citation, i) => {
+      body.push(...citationBlocks(citation, lead, i === 0 ? msg.CITATION_LABEL : msg.RELATED_LABEL));
+    });
   } else if (answer.suggestions.length > 0) {
     const lines = answer.suggestions.map((s) => `• ${escapeMrkdwn(s)}`);
     body.push(...sections([msg.SUGGESTIONS_INTRO, ...lines].join('\n')));
@@ -38,15 +41,20 @@ export function answerMessage(answer: Answer, options: AnswerMessageOptions = {}
   return { text: fallbackText(answer), blocks: fitBlocks(body, MAX_MESSAGE_BLOCKS, tail) };
 }
 
-function citationBlocks(citation: Citation, title: string | undefined): types.KnownBlock[] {
+function leadText(answer: Answer): string {
+  return answer.lead.trim() || answer.question;
+}
+
+/** `lead` is the answer as shown: a quote it already contains verbatim is not repeated. */
+function citationBlocks(citation: Citation, lead: string, label: string): types.KnownBlock[] {
   const blocks: types.KnownBlock[] = [];
-  if (citation.quote.trim() !== '') {
+  if (citation.quote.trim() !== '' && !lead.includes(citation.quote.trim())) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(quote(citation.quote), MAX_SECTION_CHARS) } });
   }
-  const source = `${title ? `《${escapeMrkdwn(title)}》` : ''}${escapeMrkdwn(citation.path)}`;
+  const source = `《${escapeMrkdwn(citation.title)}》${escapeMrkdwn(citation.path)}`;
   blocks.push({
     type: 'section',
-    text: { type: 'mrkdwn', text: clip(`*${msg.CITATION_LABEL}：${escapeMrkdwn(citation.heading)}*\n${source}`, MAX_SECTION_CHARS) },
+    text: { type: 'mrkdwn', text: clip(`*${label}：${escapeMrkdwn(citationLabel(citation))}*\n${source}`, MAX_SECTION_CHARS) },
     accessory: button(msg.VIEW_CLAUSE, ActionId.ViewClause, encodeClauseRef(citation)),
   });
   if (citation.units.length > 0) blocks.push(context(`${msg.UNITS_INTRO}：${escapeMrkdwn(citation.units.join('、'))}`));
@@ -71,8 +79,7 @@ function feedbackActions(questionId: number): types.ActionsBlock {
   };
 }
 
+/** Notifications and block-less clients get the engine's full text, which names its sources itself. */
 function fallbackText(answer: Answer): string {
-  const first = answer.status === 'answered' ? answer.citations[0] : undefined;
-  const source = first ? `（${msg.CITATION_LABEL}：${first.path}）` : '';
-  return clip(`${answer.answer || answer.question}${source}`, MAX_FALLBACK_CHARS);
+  return clip(answer.answer || answer.question, MAX_FALLBACK_CHARS);
 }

@@ -2,11 +2,12 @@ import type { types } from '@slack/bolt';
 import type { Clause } from '../../../ingest/schema.js';
 import * as msg from '../messages.js';
 import { MAX_VIEW_BLOCKS, context, escapeMrkdwn, fitBlocks, header, plain, sections } from './limits.js';
+import { clauseLabel } from './outline.js';
 
 /** "查看原文": the whole clause as the seed gives it, so a reader can check the answer against the source. */
 export function clauseModal(clause: Clause): types.ModalView {
   const body: types.KnownBlock[] = [
-    header(clause.heading),
+    header(clauseLabel(clause)),
     context(`《${escapeMrkdwn(clause.title)}》${escapeMrkdwn(clause.path)}`),
     ...sections(escapeMrkdwn(clause.text)),
   ];

@@ -25,21 +25,26 @@ export function clip(text: string, max: number, note = TRUNCATED): string {
 
 /** Splits text into pieces of at most `max` characters, preferring line breaks, then sentence ends, as cut points. */
 export function splitText(text: string, max = MAX_SECTION_CHARS): string[] {
+  const chars = Array.from(text);
   const pieces: string[] = [];
-  let rest = Array.from(text);
-  while (rest.length > max) {
-    const window = rest.slice(0, max);
-    const cut = lastIndexOfAny(window, ['\n']) ?? lastIndexOfAny(window, ['。', '；', '！', '？', '.', ' ']) ?? max - 1;
-    pieces.push(window.slice(0, cut + 1).join('').trimEnd());
-    rest = rest.slice(cut + 1);
+  let start = 0;
+  while (chars.length - start > max) {
+    const end = start + max;
+    const cut = lastBreak(chars, start, end, LINE_BREAKS) ?? lastBreak(chars, start, end, SENTENCE_BREAKS) ?? end - 1;
+    pieces.push(chars.slice(start, cut + 1).join(''));
+    start = cut + 1;
   }
-  pieces.push(rest.join(''));
-  return pieces.filter((piece) => piece.trim() !== '');
+  pieces.push(chars.slice(start).join(''));
+  return pieces.map((piece) => piece.trimEnd()).filter((piece) => piece.trim() !== '');
 }
 
-function lastIndexOfAny(chars: string[], targets: string[]): number | undefined {
-  for (let i = chars.length - 1; i > chars.length / 2; i--) {
-    if (targets.includes(chars[i]!)) return i;
+const LINE_BREAKS = new Set(['\n']);
+const SENTENCE_BREAKS = new Set(['。', '；', '！', '？', '.', ' ']);
+
+/** The last break in the second half of chars[start, end), so no piece is cut tiny. */
+function lastBreak(chars: string[], start: number, end: number, breaks: Set<string>): number | undefined {
+  for (let i = end - 1; i > start + (end - start) / 2; i--) {
+    if (breaks.has(chars[i]!)) return i;
   }
   return undefined;
 }

@@ -11,21 +11,25 @@ export interface OutlineEntry {
 export function outlineEntries(document: DocumentMeta, clauses: readonly Clause[]): OutlineEntry[] {
   const bySection = new Map<string, { line: number; entry: OutlineEntry }>();
   for (const node of document.outline) {
-    bySection.set(node.section, { line: node.line, entry: entry(node.section, node.path, `${node.marker}${node.heading}`) });
+    bySection.set(node.section, { line: node.line, entry: { depth: depth(node.section), label: `${node.marker}${node.heading}` } });
   }
   for (const clause of clauses) {
     if (clause.doc !== document.id || bySection.has(clause.section)) continue;
-    bySection.set(clause.section, { line: clause.lines[0], entry: entry(clause.section, clause.path, clause.heading) });
+    bySection.set(clause.section, { line: clause.lines[0], entry: { depth: depth(clause.section), label: clauseLabel(clause) } });
   }
   return [...bySection.values()].sort((a, b) => a.line - b.line).map((item) => item.entry);
 }
 
-function entry(section: string, path: string, fallback: string): OutlineEntry {
-  return { depth: section.split('.').length, label: lastStep(path) ?? fallback };
+function depth(section: string): number {
+  return section.split('.').length;
 }
 
-/** The last step of a clause path ("二、重点行动 › （二）… › 1.科学配置充电桩和加氢站"), with its marker. */
-export function lastStep(path: string): string | undefined {
-  const step = path.split(' › ').at(-1)?.trim();
-  return step === '' ? undefined : step;
+/** "1.科学配置充电桩和加氢站", "第十二条": how the document names a clause; its section number if it has neither. */
+export function clauseLabel(clause: Pick<Clause, 'marker' | 'heading' | 'section'>): string {
+  return `${clause.marker}${clause.heading}`.trim() || clause.section;
+}
+
+/** A citation has no marker: the last step of its path ("… › 1.科学配置充电桩和加氢站") names it the same way. */
+export function citationLabel(citation: { heading: string; path: string; section: string }): string {
+  return citation.heading || citation.path.split(' › ').at(-1)?.trim() || citation.section;
 }

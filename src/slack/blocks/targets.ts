@@ -3,7 +3,7 @@ import type { Clause, Target } from '../../../ingest/schema.js';
 import * as msg from '../messages.js';
 import { MAX_MESSAGE_BLOCKS, clip, escapeMrkdwn, fitBlocks, mrkdwn, sections } from './limits.js';
 import type { SlackMessage } from './message.js';
-import { lastStep } from './outline.js';
+import { clauseLabel } from './outline.js';
 
 /** Slack allows 10 fields a section, 2,000 characters each: five rows of two columns. */
 const ROWS_PER_SECTION = 5;
@@ -38,6 +38,6 @@ function targetCell(target: Target): string {
 
 function sourceCell(target: Target, clauses: readonly Clause[]): string {
   const clause = clauses.find((c) => c.doc === target.doc && c.section === target.section);
-  const label = clause ? (lastStep(clause.path) ?? clause.heading) : '';
+  const label = clause ? clauseLabel(clause) : '';
   return escapeMrkdwn(`${target.section} ${label}`.trim());
 }

@@ -4,7 +4,7 @@ import { ActionId, encodeClauseRef } from '../action-values.js';
 import * as msg from '../messages.js';
 import { MAX_MESSAGE_BLOCKS, MAX_SECTION_CHARS, button, clip, escapeMrkdwn, fitBlocks, sections } from './limits.js';
 import type { SlackMessage } from './message.js';
-import { lastStep } from './outline.js';
+import { clauseLabel } from './outline.js';
 
 /** `/policy units 省能源局`: the clauses a unit is responsible for, each with its "查看原文" button. */
 export function unitClausesMessage(
@@ -19,7 +19,7 @@ export function unitClausesMessage(
   const title = msg.UNIT_CLAUSES(escapeMrkdwn(result.unit), result.clauses.length);
   const rows: types.KnownBlock[] = result.clauses.map((clause) => ({
     type: 'section',
-    text: { type: 'mrkdwn', text: clip(`*${escapeMrkdwn(lastStep(clause.path) ?? clause.heading)}*\n${escapeMrkdwn(clause.path)}`, MAX_SECTION_CHARS) },
+    text: { type: 'mrkdwn', text: clip(`*${escapeMrkdwn(clauseLabel(clause))}*\n${escapeMrkdwn(clause.path)}`, MAX_SECTION_CHARS) },
     accessory: button(msg.VIEW_CLAUSE, ActionId.ViewClause, encodeClauseRef(clause)),
   }));
   const lines = result.clauses.map((clause) => `• ${clause.path}`);

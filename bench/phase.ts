@@ -1,0 +1,153 @@
+/**
+ * One benchmark phase, run by bench.ts in a process of its own so that its peak RSS is its own.
+ * Reports one JSON result over IPC (or on stdout when run by hand).
+ *
+ *   node bin/run.js bench/phase.ts ingest --seeds DIR --index DIR
+ *   node bin/run.js bench/phase.ts query --index DIR --questions FILE [--questions FILE] [--rounds 5]
+ */
+import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { ingest } from '../ingest/run.js';
+import { addWords } from '../ingest/tokenize.js';
+import { openBot } from '../src/open.js';
+
+export interface IngestResult {
+  phase: 'ingest';
+  /** Whole ingest as a caller sees it, jieba's dictionary load included. */
+  wallMs: number;
+  jiebaMs: number;
+  bytes: number;
+  counts: { documents: number; clauses: number; targets: number; passages: number };
+  issues: number;
+  maxRssKb: number;
+}
+
+export interface Latency {
+  samples: number;
+  p50: number;
+  p95: number;
+  max: number;
+  /** The questions with the highest median over the rounds, slowest first: where to look when a target is missed. */
+  slowest: { q: string; medianMs: number }[];
+}
+
+export interface QueryResult {
+  phase: 'query';
+  /** jieba's dictionary load, then openBot on the built index: together, the load time of a fresh process. */
+  jiebaMs: number;
+  openMs: number;
+  rssAfterLoadKb: number;
+  questions: number;
+  answered: number;
+  /** Latency of the first, unmeasured pass (cold JIT and caches). */
+  coldMax: number;
+  latency: Latency;
+  maxRssKb: number;
+}
+
+export type PhaseResult = IngestResult | QueryResult;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    seeds: { type: 'string' },
+    index: { type: 'string' },
+    questions: { type: 'string', multiple: true, default: [] },
+    rounds: { type: 'string', default: '5' },
+  },
+});
+
+/** Loads jieba's dictionaries now, so their cost is timed apart from the work that would trigger it. */
+function loadJieba(): number {
+  const started = performance.now();
+  addWords([]);
+  return performance.now() - started;
+}
+
+async function runIngest(seedsDir: string, outDir: string): Promise<IngestResult> {
+  const started = performance.now();
+  const jiebaMs = loadJieba();
+  const result = await ingest({ seedsDir, outDir, force: true });
+  return {
+    phase: 'ingest',
+    wallMs: performance.now() - started,
+    jiebaMs,
+    bytes: result.manifest.sources.reduce((sum, s) => sum + s.bytes, 0),
+    counts: result.manifest.counts,
+    issues: result.issues.length,
+    maxRssKb: process.resourceUsage().maxRSS,
+  };
+}
+
+/** Question texts of JSONL files: the `q` field of each line. */
+async function readQuestions(files: string[]): Promise<string[]> {
+  const lines = (await Promise.all(files.map((f) => readFile(f, 'utf8')))).flatMap((t) => t.split('\n')).filter((l) => l.trim());
+  return lines.map((l) => (JSON.parse(l) as { q: string }).q);
+}
+
+async function runQuery(indexDir: string, files: string[], rounds: number): Promise<QueryResult> {
+  const questions = await readQuestions(files);
+  const jiebaMs = loadJieba();
+  const opened = performance.now();
+  const bot = await openBot({ indexDir, seedsDir: null });
+  const openMs = performance.now() - opened;
+  const rssAfterLoadKb = Math.round(process.memoryUsage.rss() / 1024);
+
+  const timed = async (q: string) => {
+    const started = performance.now();
+    const answer = await bot.ask(q);
+    return { q, ms: performance.now() - started, answered: answer.status === 'answered' };
+  };
+  const cold = [];
+  for (const q of questions) cold.push(await timed(q));
+  const measured = [];
+  for (let round = 0; round < rounds; round++) for (const q of questions) measured.push(await timed(q));
+
+  return {
+    phase: 'query',
+    jiebaMs,
+    openMs,
+    rssAfterLoadKb,
+    questions: questions.length,
+    answered: cold.filter((c) => c.answered).length,
+    coldMax: Math.max(...cold.map((c) => c.ms)),
+    latency: summarize(measured),
+    maxRssKb: process.resourceUsage().maxRSS,
+  };
+}
+
+const SLOWEST = 5;
+
+function summarize(samples: { q: string; ms: number }[]): Latency {
+  const byQuestion = new Map<string, number[]>();
+  for (const s of samples) byQuestion.set(s.q, [...(byQuestion.get(s.q) ?? []), s.ms]);
+  const slowest = [...byQuestion]
+    .map(([q, times]) => ({ q, medianMs: percentile(times, 0.5) }))
+    .sort((a, b) => b.medianMs - a.medianMs)
+    .slice(0, SLOWEST);
+  const all = samples.map((s) => s.ms);
+  return { samples: all.length, p50: percentile(all, 0.5), p95: percentile(all, 0.95), max: percentile(all, 1), slowest };
+}
+
+/** Nearest-rank percentile: the smallest value with at least a share p of all values at or below it. */
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? 0;
+}
+
+const need = (name: string, value: string | undefined): string => {
+  if (!value) throw new Error(`phase ${positionals[0]} needs --${name}`);
+  return value;
+};
+
+const result: PhaseResult =
+  positionals[0] === 'ingest'
+    ? await runIngest(need('seeds', values.seeds), need('index', values.index))
+    : positionals[0] === 'query'
+      ? await runQuery(need('index', values.index), values.questions, Number(values.rounds))
+      : (() => { throw new Error('usage: phase.ts ingest|query …'); })();
+
+// Disconnecting lets the process end; an open IPC channel would keep it alive.
+if (process.send) process.send(result, () => process.disconnect());
+else console.log(JSON.stringify(result, null, 2));

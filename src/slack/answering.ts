@@ -1,0 +1,43 @@
+import type { Logger } from '@slack/bolt';
+import type { Answer, AskOptions } from '../answer/types.js';
+import type { Surface } from '../feedback/store.js';
+import { answerMessage } from './blocks/answer.js';
+import type { SlackMessage } from './blocks/message.js';
+import type { ListenerContext } from './context.js';
+
+export interface QuestionAsked {
+  question: string;
+  previous?: string;
+  surface: Surface;
+  user: string;
+  channel: string | null;
+  /** Repeat the question above the answer, for surfaces where Slack does not show it (the App Home modal). */
+  showQuestion?: boolean;
+}
+
+/** Asks the bot, logs the question for the report, and builds the reply. Throws only when the bot itself fails. */
+export async function answerQuestion(ctx: ListenerContext, asked: QuestionAsked, logger: Logger): Promise<SlackMessage> {
+  const options: AskOptions = asked.previous === undefined ? {} : { previous: asked.previous };
+  const answer = await ctx.bot.ask(asked.question, options);
+  const questionId = logQuestion(ctx, asked, answer, logger);
+  return answerMessage(answer, { questionId, showQuestion: asked.showQuestion ?? false });
+}
+
+/** A failing log must not cost the user the answer: it then goes out without 👍/👎 buttons. */
+function logQuestion(ctx: ListenerContext, asked: QuestionAsked, answer: Answer, logger: Logger): number | undefined {
+  try {
+    return ctx.feedback.logQuestion({
+      surface: asked.surface,
+      user: asked.user,
+      channel: asked.channel,
+      question: asked.question,
+      status: answer.status,
+      answer: answer.answer,
+      citations: answer.citations,
+      ms: answer.ms,
+    });
+  } catch (error) {
+    logger.error('feedback store: could not log the question', error);
+    return undefined;
+  }
+}

@@ -1,0 +1,35 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
+import { AskInput } from '../../action-values.js';
+import { answerQuestion } from '../../answering.js';
+import { noticeMessage } from '../../blocks/help.js';
+import type { SlackMessage } from '../../blocks/message.js';
+import type { ListenerContext } from '../../context.js';
+import { APOLOGY, EMPTY_QUESTION, TOO_LONG } from '../../messages.js';
+import { ViewSubmissionSchema } from '../../payloads.js';
+import { checkQuestion } from '../../question.js';
+
+/** The ask modal's submission: the modal closes at once and the answer arrives in the user's DM with the app. */
+export function askSubmission(ctx: ListenerContext) {
+  return async ({ ack, body, client, logger }: AllMiddlewareArgs & SlackViewMiddlewareArgs) => {
+    await ack();
+    const parsed = ViewSubmissionSchema.safeParse(body);
+    if (!parsed.success) {
+      logger.warn('ask modal submission without the fields we need, ignored', parsed.error.issues);
+      return;
+    }
+    const user = parsed.data.user.id;
+    // Posting to a user id lands in the app's DM with that user (the App Home Messages tab).
+    const post = (message: SlackMessage) => client.chat.postMessage({ channel: user, text: message.text, blocks: message.blocks });
+    try {
+      const check = checkQuestion(parsed.data.view.state.values[AskInput.block]?.[AskInput.action]?.value ?? '');
+      if (check.kind !== 'ok') {
+        await post(noticeMessage(check.kind === 'empty' ? EMPTY_QUESTION : TOO_LONG));
+        return;
+      }
+      await post(await answerQuestion(ctx, { question: check.question, surface: 'home', user, channel: null, showQuestion: true }, logger));
+    } catch (error) {
+      logger.error(`ask modal from ${user} failed`, error);
+      await post(noticeMessage(APOLOGY)).catch((e: unknown) => logger.error('could not post the apology', e));
+    }
+  };
+}

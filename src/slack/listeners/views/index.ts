@@ -1,0 +1,8 @@
+import type { App } from '@slack/bolt';
+import { CallbackId } from '../../action-values.js';
+import type { ListenerContext } from '../../context.js';
+import { askSubmission } from './ask-submission.js';
+
+export function register(app: App, ctx: ListenerContext): void {
+  app.view(CallbackId.AskModal, askSubmission(ctx));
+}

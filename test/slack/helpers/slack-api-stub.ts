@@ -1,0 +1,126 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the app made: a Web API method (`chat.postMessage`) or a response_url path (`/respond/…`). */
+export interface RecordedCall {
+  method: string;
+  path: string;
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export interface SlackApiStub {
+  /** Base URL, e.g. http://127.0.0.1:1234; response_urls can point here too. */
+  url: string;
+  /** What SLACK_API_URL should be: `${url}/api/`. */
+  apiUrl: string;
+  calls: RecordedCall[];
+  /** Resolves with the first matching call, polling until `timeoutMs`. */
+  waitFor(match: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  /** The next call of `method` gets a 429 with Retry-After: `seconds`. */
+  rateLimitNext(method: string, seconds: number): void;
+  /** The next call of `method` gets `{ ok: false, error }`, as Slack answers e.g. a missing scope. */
+  failNext(method: string, error: string): void;
+  close(): Promise<void>;
+}
+
+export const BOT_USER_ID = 'UBOT';
+export const BOT_ID = 'BBOT';
+
+/** A stand-in for slack.com on 127.0.0.1 that records every call and answers like Slack would. */
+export async function startSlackApiStub(): Promise<SlackApiStub> {
+  const calls: RecordedCall[] = [];
+  const rateLimited = new Map<string, number>();
+  const failing = new Map<string, string>();
+  let nextTs = 1_700_000_000;
+  const server: Server = createServer(async (req, res) => {
+    const path = req.url ?? '/';
+    const method = path.startsWith('/api/') ? path.slice('/api/'.length).split('?')[0]! : path;
+    const body = parseBody(req.headers['content-type'] ?? '', await readBody(req));
+    const retryAfter = rateLimited.get(method);
+    if (retryAfter !== undefined) {
+      rateLimited.delete(method);
+      calls.push({ method, path, status: 429, body });
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfter) });
+      res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
+    calls.push({ method, path, status: 200, body });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const error = failing.get(method);
+    failing.delete(method);
+    res.end(JSON.stringify(error === undefined ? reply(method, body, String(nextTs++)) : { ok: false, error }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    apiUrl: `${url}/api/`,
+    calls,
+    async waitFor(match, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = calls.find(match);
+        if (found) return found;
+        if (Date.now() > deadline) {
+          const seen = calls.map((c) => `${c.method} ${JSON.stringify(c.body).slice(0, 200)}`).join('\n');
+          throw new Error(`no matching Slack API call within ${timeoutMs} ms; calls so far:\n${seen}`);
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    rateLimitNext(method, seconds) {
+      rateLimited.set(method, seconds);
+    },
+    failNext(method, error) {
+      failing.set(method, error);
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+function reply(method: string, body: Record<string, unknown>, ts: string): Record<string, unknown> {
+  switch (method) {
+    case 'auth.test':
+      return { ok: true, url: 'https://example.slack.com/', team: 'Test', user: 'policybot', team_id: 'T1', user_id: BOT_USER_ID, bot_id: BOT_ID };
+    case 'chat.postMessage':
+      return { ok: true, channel: body.channel, ts, message: { text: body.text } };
+    case 'views.open':
+    case 'views.publish':
+      return { ok: true, view: { id: `V${ts}` } };
+    default:
+      return { ok: true };
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** The Web API client sends forms whose `blocks`/`view` fields are JSON strings; respond() sends JSON. */
+function parseBody(contentType: string, raw: string): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    out[key] = /^[[{]/.test(value) ? tryJson(value) : value;
+  }
+  return out;
+}
+
+function tryJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

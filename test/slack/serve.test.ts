@@ -1,0 +1,85 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PolicyBot } from '../../src/bot.js';
+import { SlackConfigSchema, parseConfig } from '../../src/config.js';
+import { FeedbackStore } from '../../src/feedback/store.js';
+import { createSlackApp } from '../../src/slack/app.js';
+import { runServe } from '../../src/slack/serve.js';
+import { SEEDS_DIR } from './helpers/bot.js';
+import { postSigned } from './helpers/signed-request.js';
+import { type SlackApiStub, startSlackApiStub } from './helpers/slack-api-stub.js';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('runServe', () => {
+  let stub: SlackApiStub;
+  beforeAll(async () => {
+    stub = await startSlackApiStub();
+  });
+  afterAll(async () => {
+    await stub.close();
+  });
+
+  it('builds the index, opens the database, serves HTTP on PORT and stops cleanly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policybot-serve-'));
+    const port = await freePort();
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 'serve-secret',
+      SLACK_API_URL: stub.apiUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'error',
+      POLICYBOT_SEEDS_DIR: SEEDS_DIR,
+      POLICYBOT_INDEX_DIR: join(dir, 'index'),
+      POLICYBOT_DB_PATH: join(dir, 'data', 'policybot.sqlite'),
+    };
+    const signalListeners = process.listenerCount('SIGTERM');
+    const server = await runServe(env);
+    expect(process.listenerCount('SIGTERM')).toBe(signalListeners + 1);
+    try {
+      expect(server).toMatchObject({ mode: 'http', port });
+      expect(existsSync(env.POLICYBOT_DB_PATH)).toBe(true);
+      expect(stub.calls.some((c) => c.method === 'auth.test')).toBe(true);
+      const challenge = JSON.stringify({ type: 'url_verification', challenge: 'serve-challenge' });
+      const response = await postSigned({
+        url: `http://127.0.0.1:${port}/slack/events`,
+        secret: env.SLACK_SIGNING_SECRET,
+        body: challenge,
+        contentType: 'application/json',
+      });
+      expect(response.text).toContain('serve-challenge');
+    } finally {
+      await server.stop();
+    }
+    expect(process.listenerCount('SIGTERM')).toBe(signalListeners);
+    await expect(fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST' })).rejects.toThrow();
+  });
+
+  it('stops with a message naming the variable when the configuration is wrong', async () => {
+    await expect(runServe({ SLACK_BOT_TOKEN: 'not-a-token', SLACK_SIGNING_SECRET: 's' })).rejects.toThrow(
+      /SLACK_BOT_TOKEN must be a bot token starting with xoxb-/,
+    );
+  });
+});
+
+describe('createSlackApp', () => {
+  const emptyBot = { documents: [], clauses: [], targets: [] } as unknown as PolicyBot;
+
+  it('uses Socket Mode when SLACK_APP_TOKEN is set, HTTP otherwise', () => {
+    const feedback = FeedbackStore.open(':memory:');
+    const socket = parseConfig(SlackConfigSchema, { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
+    const http = parseConfig(SlackConfigSchema, { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' });
+    expect(createSlackApp(socket, emptyBot, { feedback }).mode).toBe('socket');
+    expect(createSlackApp(http, emptyBot, { feedback }).mode).toBe('http');
+    feedback.close();
+  });
+});
