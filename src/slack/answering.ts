@@ -16,7 +16,7 @@ export interface QuestionAsked {
 }
 
 /** Asks the bot, logs the question for the report, and builds the reply. Throws only when the bot itself fails. */
-export async function answerQuestion(ctx: ListenerContext, asked: QuestionAsked, logger: Logger): Promise<SlackMessage> {
+export async function askForSlack(ctx: ListenerContext, asked: QuestionAsked, logger: Logger): Promise<SlackMessage> {
   const options: AskOptions = asked.previous === undefined ? {} : { previous: asked.previous };
   const answer = await ctx.bot.ask(asked.question, options);
   const questionId = logQuestion(ctx, asked, answer, logger);

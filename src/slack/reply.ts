@@ -1,5 +1,5 @@
 import type { Logger, webApi } from '@slack/bolt';
-import { answerQuestion } from './answering.js';
+import { askForSlack } from './answering.js';
 import { noticeMessage } from './blocks/help.js';
 import type { SlackMessage } from './blocks/message.js';
 import type { ListenerContext } from './context.js';
@@ -52,7 +52,7 @@ export async function replyToQuestion(
     // Not awaited first: the reaction's round trip need not delay the answer.
     const reacted = react(client, logger, 'add', incoming);
     try {
-      const message = await answerQuestion(
+      const message = await askForSlack(
         ctx,
         { question: check.question, previous, surface: incoming.surface, user: incoming.user, channel: incoming.channel },
         logger,

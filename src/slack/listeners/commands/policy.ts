@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, Logger, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { answerQuestion } from '../../answering.js';
+import { askForSlack } from '../../answering.js';
 import { helpMessage, noticeMessage } from '../../blocks/help.js';
 import type { SlackMessage } from '../../blocks/message.js';
 import { targetsMessage } from '../../blocks/targets.js';
@@ -56,7 +56,7 @@ async function commandReply(
     case 'ask': {
       const check = checkQuestion(request.question);
       if (check.kind !== 'ok') return [noticeMessage(check.kind === 'empty' ? EMPTY_QUESTION : TOO_LONG), 'ephemeral'];
-      return [await answerQuestion(ctx, { question: check.question, surface: 'command', user, channel }, logger), 'in_channel'];
+      return [await askForSlack(ctx, { question: check.question, surface: 'command', user, channel }, logger), 'in_channel'];
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { AskInput } from '../../action-values.js';
-import { answerQuestion } from '../../answering.js';
+import { askForSlack } from '../../answering.js';
 import { noticeMessage } from '../../blocks/help.js';
 import type { SlackMessage } from '../../blocks/message.js';
 import type { ListenerContext } from '../../context.js';
@@ -26,7 +26,7 @@ export function askSubmission(ctx: ListenerContext) {
         await post(noticeMessage(check.kind === 'empty' ? EMPTY_QUESTION : TOO_LONG));
         return;
       }
-      await post(await answerQuestion(ctx, { question: check.question, surface: 'home', user, channel: null, showQuestion: true }, logger));
+      await post(await askForSlack(ctx, { question: check.question, surface: 'home', user, channel: null, showQuestion: true }, logger));
     } catch (error) {
       logger.error(`ask modal from ${user} failed`, error);
       await post(noticeMessage(APOLOGY)).catch((e: unknown) => logger.error('could not post the apology', e));
