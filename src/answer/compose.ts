@@ -73,7 +73,9 @@ function number(ctx: Context): Composed | null {
   const clause = corpus.clauses[best.hit.clause]!;
   const siblings = corpus.clauseTargets[best.hit.clause]!.filter((t) => t.quote === best.t.quote && t !== best.t);
   const lines = [`${best.t.subject}：${statement(best.t)}。`];
-  if (siblings.length > 0) lines.push(`同一句还提到：${siblings.map((t) => `${t.subject}${statement(t)}`).join('；')}。`);
+  // Siblings share the sentence, so a deadline they share with the main target is not repeated.
+  const sibling = (t: Target) => `${t.subject}${t.deadline === best.t.deadline ? figureOf(t) : statement(t)}`;
+  if (siblings.length > 0) lines.push(`同一句还提到：${siblings.map(sibling).join('；')}。`);
   return withClause(ctx, clause, best.hit, [best.t.quote], lines);
 }
 
@@ -89,8 +91,11 @@ function namedShare(subject: string, topicWords: readonly string[]): number {
 
 /** "到2022年，10万个以上", "不低于15%": the figure with its deadline and qualifier, as the clause states it. */
 function statement(t: Target): string {
-  const figure = PRE_QUALIFIERS.has(t.qualifier) ? `${t.qualifier}${t.figure}` : `${t.figure}${t.qualifier}`;
-  return t.deadline ? `${t.deadline}，${figure}` : figure;
+  return t.deadline ? `${t.deadline}，${figureOf(t)}` : figureOf(t);
+}
+
+function figureOf(t: Target): string {
+  return PRE_QUALIFIERS.has(t.qualifier) ? `${t.qualifier}${t.figure}` : `${t.figure}${t.qualifier}`;
 }
 
 function who(ctx: Context): Composed {

@@ -25,7 +25,7 @@ describe('ask', () => {
     expect(a.status).toBe('answered');
     expect(a.intent).toBe('number');
     expect(a.answer.split('\n')[0]).toBe('加氢站：到2022年，30座。');
-    expect(a.lead).toBe('加氢站：到2022年，30座。\n同一句还提到：各类充电桩保有量到2022年，10万个以上。');
+    expect(a.lead).toBe('加氢站：到2022年，30座。\n同一句还提到：各类充电桩保有量10万个以上。');
     expect(a.answer.startsWith(a.lead)).toBe(true);
     expect(a.answer).toContain('省能源局、省发展改革委、省住房城乡建设厅、省公安厅、省交通运输厅、省自然资源厅、各市政府');
     expect(a.citations[0]).toMatchObject({

@@ -56,6 +56,14 @@ describe('policybot CLI', () => {
     expect(targets).toContainEqual(expect.objectContaining({ section: '2.2.1', subject: '加氢站', value: 30, unit: '座', year: 2022 }));
   });
 
+  it('chat answers each line and reads a follow-up in the light of the question before', async () => {
+    const { code, stdout } = await policybot(['chat', '--index', indexDir], { input: '加氢站目标是多少\n那充电桩呢？\nexit\n' });
+    expect(code).toBe(0);
+    const answers = stdout.split('\n\n');
+    expect(answers[0]).toContain('加氢站：到2022年，30座。');
+    expect(answers[1]).toMatch(/^各类充电桩保有量：到2022年，10万个以上。/);
+  });
+
   it('builds the default index on first use', async () => {
     const dir = join(tempDir(), 'index');
     const { code, stdout } = await policybot(['ask', '5G基站要建多少个'], { env: { POLICYBOT_INDEX_DIR: dir, POLICYBOT_SEEDS_DIR: 'seeds' } });
