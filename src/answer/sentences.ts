@@ -1,10 +1,10 @@
 import { splitSentences } from '../../ingest/targets.js';
 import type { Corpus } from '../retrieval/corpus.js';
-import { normalizeQuestion } from '../question/normalize.js';
 
-/** How much of the topic a text contains, weighted by IDF: the measure every "best sentence" choice uses. */
+/** How much of the topic a text of the corpus contains, weighted by IDF: the measure every "best sentence" choice uses. */
 export function topicWeight(corpus: Corpus, text: string, topicWords: readonly string[]): number {
-  const normalized = normalizeQuestion(text);
+  // Corpus text is already repaired and simplified; only Latin case differs from a normalised question.
+  const normalized = text.toLowerCase();
   return topicWords.reduce((sum, w) => sum + (normalized.includes(w) ? corpus.bm25.idf(w) : 0), 0);
 }
 

@@ -12,15 +12,22 @@ export interface Analysis {
   /** What the question is about, without its cue phrases; what retrieval matches. */
   topic: string;
   unit: string | null;
-  part: { doc: string; node: OutlineNode } | null;
+  part: Part | null;
   places: string[];
   /** Year phrases as written: "2020年底前", "2022年". */
   years: string[];
 }
 
+/** A part of a policy with sub-parts; `heading` is normalised for matching. */
+export interface Part {
+  doc: string;
+  node: OutlineNode;
+  heading: string;
+}
+
 export interface Vocabulary {
   units: readonly string[];
-  parts: readonly { doc: string; node: OutlineNode }[];
+  parts: readonly Part[];
   synonyms: Synonyms;
 }
 
@@ -30,7 +37,7 @@ const YEAR = /\d{4}年(?:底前|年底前|底|前)?/g;
 export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: string): Analysis {
   const text = applySynonyms(normalizeQuestion(raw), vocabulary.synonyms);
   const unit = findUnit(text, vocabulary.units);
-  const part = vocabulary.parts.find((p) => p.node.heading.length >= 2 && text.includes(normalizeQuestion(p.node.heading))) ?? null;
+  const part = findPart(text, vocabulary.parts);
   let intent = detectIntent(text, { unit, part: part !== null });
   let topic = topicOf(text);
   if (previous && isFollowUp(text)) {
@@ -40,6 +47,39 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     topic = topic.replace(/^(那么|那个|那|还有|另外|再问)/, '').trim() || before.topic;
   }
   return { text, intent, topic, unit, part, places: placesIn(text), years: text.match(YEAR) ?? [] };
+}
+
+// A part is named by enough of its heading: "创新基础设施" names "创新基础设施突破行动".
+const MIN_PART_CHARS = 4;
+const MIN_PART_SHARE = 0.5;
+
+/** The outline part whose heading the question names most of; none when two parts are named equally. */
+export function findPart(text: string, parts: readonly Part[]): Part | null {
+  const scored = parts
+    // A cheap test first: a part the question names shares at least one pair of characters with it.
+    .filter((p) => [...p.heading].some((_c, i) => i + 1 < p.heading.length && text.includes(p.heading.slice(i, i + 2))))
+    .map((p) => {
+      const shared = longestCommonSubstring(text, p.heading);
+      return { p, shared, share: p.heading.length ? shared / p.heading.length : 0 };
+    })
+    .filter((s) => s.shared >= Math.min(MIN_PART_CHARS, s.p.heading.length) && s.share >= MIN_PART_SHARE)
+    .sort((a, b) => b.share - a.share || b.shared - a.shared);
+  const [best, next] = scored;
+  if (!best || (next && next.share === best.share && next.shared === best.shared)) return null;
+  return best.p;
+}
+
+function longestCommonSubstring(a: string, b: string): number {
+  let best = 0;
+  let previous = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const row = new Array<number>(b.length + 1).fill(0);
+    for (let j = 1; j <= b.length; j++) {
+      if (a[i - 1] === b[j - 1]) best = Math.max(best, (row[j] = previous[j - 1]! + 1));
+    }
+    previous = row;
+  }
+  return best;
 }
 
 /** The 责任单位 a question names: exactly, or without the leading 省 ("科技厅" → "省科技厅"). */

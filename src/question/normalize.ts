@@ -22,5 +22,7 @@ export function normalizeQuestion(raw: string): string {
     .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
     .replace(/([\p{P}\p{S}])\1+/gu, '$1')
     .replace(/\s+/g, ' ')
+    // Chinese is written without spaces: "责任 单位" is 责任单位. Spaces between Latin words stay.
+    .replace(/(?<=[\p{Script=Han}\p{P}]) | (?=[\p{Script=Han}\p{P}])/gu, '')
     .trim();
 }

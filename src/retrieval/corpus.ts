@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { restoreEmbedder, type EmbedderSpec } from '../../ingest/embedders.js';
-import type { Clause, DocumentMeta, Manifest, OutlineNode, Target } from '../../ingest/schema.js';
+import type { Clause, DocumentMeta, Manifest, Target } from '../../ingest/schema.js';
 import { VECTORS_DIR, readIndex } from '../../ingest/store.js';
 import { addWords } from '../../ingest/tokenize.js';
 import { loadVectors, type VectorIndex } from '../../ingest/vectors.js';
 import { normalizeQuestion } from '../question/normalize.js';
+import type { Part } from '../question/analyze.js';
 import { loadSynonyms, type Synonyms } from '../question/synonyms.js';
 import { Bm25 } from './bm25.js';
 
@@ -31,8 +32,8 @@ export interface Corpus {
   embeddings: EmbeddingsInterface;
   /** Every 责任单位 named in the corpus, longest first so the most specific name matches first. */
   units: string[];
-  /** Outline headings (parts with sub-parts), longest heading first. */
-  parts: { doc: string; node: OutlineNode }[];
+  /** Parts with sub-parts, with their heading normalised for matching. */
+  parts: Part[];
   synonyms: Synonyms;
 }
 
@@ -66,7 +67,7 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
     vectors,
     embeddings,
     units: [...new Set(clauses.flatMap((c) => c.units))].sort((a, b) => b.length - a.length),
-    parts: documents.flatMap((d) => d.outline.map((node) => ({ doc: d.id, node }))).sort((a, b) => b.node.heading.length - a.node.heading.length),
+    parts: documents.flatMap((d) => d.outline.map((node) => ({ doc: d.id, node, heading: normalizeQuestion(node.heading).replace(/[“”"'‘’]/g, '') }))),
     // A synonym is for a phrasing the policy does not use; one it does use must not be rewritten away.
     synonyms: new Map([...loadSynonyms(synonymsFile)].filter(([from]) => !corpusText.includes(from))),
   };
