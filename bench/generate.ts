@@ -34,12 +34,8 @@ const OBJECTS = [
 ];
 const SUBPART_ACTIONS = ['信息基础设施建设行动', '融合基础设施升级行动', '创新基础设施突破行动', '产业数字化转型行动', '数字产业化提升行动', '公共服务数字化行动'];
 const SUBPART_SCENES = ['“智慧+产业”', '“智慧+民生”', '“智慧+服务”', '“智慧+治理”'];
-const LOCAL_UNITS = ['有关市政府', '各市政府', '有关县（市、区）政府', '各县（市、区）政府'];
-
-/** A fact a generated clause states, from which a question about the corpus is written. */
-interface Fact {
-  question: string;
-}
+// Not "各县（市、区）政府": ingest's 责任单位 pattern allows no brackets inside the parenthetical, and would miss the whole list.
+const LOCAL_UNITS = ['有关市政府', '各市政府', '有关县级政府', '各县级政府'];
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
 export function rng(seed: number): () => number {
@@ -110,7 +106,8 @@ const retopic = (s: string, topic: string) => s.replace(/新基建(发展)?/g, t
 interface GeneratedDocument {
   name: string;
   text: string;
-  facts: Fact[];
+  /** Questions about what this document's clauses state: a target, who is responsible, what a unit does. */
+  questions: string[];
 }
 
 /** One document, a function of its index only: `--docs 10` gives the first ten documents of `--docs 1000`. */
@@ -122,7 +119,7 @@ export function generateDocument(parts: SeedParts, index: number): GeneratedDocu
   const end = start + 2;
   const shift = start - 2020;
   const title = `${city}市${topic}${pick(r, KINDS)}（${start}-${end}年）`;
-  const facts: Fact[] = [];
+  const questions: string[] = [];
   const units = (): string => {
     const named = pickSome(r, parts.units, int(r, 1, 4)).join('、');
     return r() < 0.5 ? `${named}，${pick(r, LOCAL_UNITS)}` : named;
@@ -144,7 +141,7 @@ export function generateDocument(parts: SeedParts, index: number): GeneratedDocu
     ];
     const [sentence, question] = pick(r, templates);
     const unitList = units();
-    facts.push({ question }, { question: `${heading}由哪些单位负责` }, { question: `${unitList.split(/[、，]/)[0]}负责哪些工作` });
+    questions.push(question, `${heading}由哪些单位负责`, `${unitList.split(/[、，]/)[0]}负责哪些工作`);
     let body = `${sentence}${recombined(int(r, 2, 4))}`;
     // Now and then the defects the repair stage exists for: a page break inside a sentence, 责任单位 on its own line.
     if (r() < 0.05) {
@@ -179,7 +176,7 @@ export function generateDocument(parts: SeedParts, index: number): GeneratedDocu
     out.push(`（${CN[i]}）${s.heading}。`, `${localize(retopic(varyNumbers(r, pickSome(r, s.sentences, s.sentences.length).join(''), shift), topic))}（责任单位：${units()}）`);
   });
   out.push(parts.footer);
-  return { name: `gen-${String(index + 1).padStart(4, '0')}.txt`, text: `${out.join('\n\n')}\n`, facts };
+  return { name: `gen-${String(index + 1).padStart(4, '0')}.txt`, text: `${out.join('\n\n')}\n`, questions };
 }
 
 export interface GeneratedCorpus {
@@ -205,8 +202,8 @@ export async function generateCorpus(dir: string, docs: number): Promise<Generat
     const data = Buffer.from(doc.text, 'utf8');
     bytes += data.length;
     await writeFile(join(dir, doc.name), data);
-    // One question per sampled document, cycling through the kinds of fact (a target, who is responsible, by unit).
-    if (sampled.has(i)) questions.push(doc.facts[(questions.length * 4) % doc.facts.length]!.question);
+    // One question per sampled document; stepping by 4 through its triples cycles the kinds and the clauses asked about.
+    if (sampled.has(i)) questions.push(doc.questions[(questions.length * 4) % doc.questions.length]!);
   }
   return { dir, documents: docs, bytes, questions: [...new Set(questions)], ms: performance.now() - started };
 }
