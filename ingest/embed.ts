@@ -49,14 +49,16 @@ export class LexicalEmbeddings extends Embeddings {
   vectorOf(terms: readonly string[]): number[] {
     const counts = new Map<string, number>();
     for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-    const vector = new Array<number>(this.state.dimensions).fill(0);
+    const vector = new Float64Array(this.state.dimensions);
     for (const [term, count] of counts) {
       const h = fnv1a(term);
       const weight = (1 + Math.log(count)) * this.idf(term) * (term.startsWith('#') ? 0.5 : 1);
       vector[h % this.state.dimensions]! += h & 0x80000000 ? -weight : weight;
     }
-    const norm = Math.hypot(...vector);
-    return norm === 0 ? vector : vector.map((v) => v / norm);
+    let norm = 0;
+    for (const v of vector) norm += v * v;
+    norm = Math.sqrt(norm) || 1;
+    return Array.from(vector, (v) => v / norm);
   }
 
   idf(term: string): number {

@@ -37,15 +37,30 @@ export function matchMarker(paragraph: string): Marker | null {
 }
 
 const UNIT_LABEL = '责任单位|牵头单位|责任部门|牵头部门';
+// The unit list may hold one level of brackets of its own: "各县（市、区）政府".
+const UNIT_LIST = '((?:[^（）()]|[（(][^（）()]*[）)])*)';
 /** A 责任单位 parenthetical closing a paragraph: "（责任单位：省能源局、省发展改革委，各市政府）". */
-export const UNITS_RE = new RegExp(`[（(](?:${UNIT_LABEL})[：:]([^（）()]*)[）)]$`);
+export const UNITS_RE = new RegExp(`[（(](?:${UNIT_LABEL})[：:]${UNIT_LIST}[）)]$`);
 /** A paragraph that is nothing but a 责任单位 parenthetical: it belongs to the clause before it. */
-export const UNITS_ONLY_RE = new RegExp(`^[（(](?:${UNIT_LABEL})[：:][^（）()]*[）)]$`);
+export const UNITS_ONLY_RE = new RegExp(`^[（(](?:${UNIT_LABEL})[：:]${UNIT_LIST}[）)]$`);
 /** Closing metadata lines that belong to the document, not to its last clause. */
 export const FOOTER_RE = /^(抄送|主送|印发|发送|附件)[：:]/;
 
+/** Splits on 、，；, but not inside brackets: "各县（市、区）政府" is one unit. */
 export function splitUnits(raw: string): string[] {
-  return raw.split(/[、，,；;]/).map((u) => u.trim()).filter((u) => u.length > 0);
+  const units: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of raw) {
+    if ('（('.includes(ch)) depth++;
+    if ('）)'.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && '、，,；;'.includes(ch)) {
+      units.push(current);
+      current = '';
+    } else current += ch;
+  }
+  units.push(current);
+  return units.map((u) => u.trim()).filter((u) => u.length > 0);
 }
 
 const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

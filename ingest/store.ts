@@ -34,9 +34,8 @@ export async function writeIndex(dir: string, index: StoredIndex, writeVectors: 
   const staging = `${dir}.tmp-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
-  await Promise.all(
-    (Object.keys(FILES) as (keyof typeof FILES)[]).map((key) => writeFile(join(staging, FILES[key]), JSON.stringify(index[key]))),
-  );
+  // One file at a time: a large corpus's JSON held all at once would double the peak memory of an ingest.
+  for (const key of Object.keys(FILES) as (keyof typeof FILES)[]) await writeFile(join(staging, FILES[key]), JSON.stringify(index[key]));
   await writeVectors(join(staging, VECTORS_DIR));
   const old = `${dir}.old-${process.pid}`;
   if (existsSync(dir)) await rename(dir, old);

@@ -24,7 +24,7 @@ export async function answerQuestion(corpus: Corpus, question: string, options: 
   if (!/[\p{Script=Han}a-z0-9]/u.test(analysis.text)) return plain(NO_TOPIC);
 
   const retrieval = await retrieve(corpus, analysis, disabled);
-  const structural = (analysis.intent === 'by_unit' && analysis.unit) || (analysis.intent === 'overview' && analysis.part);
+  const structural = (analysis.intent === 'by_unit' && analysis.unit) || (analysis.intent === 'overview' && analysis.parts.length > 0);
   const foreignPlace = analysis.places.some((p) => !corpus.corpusText.includes(p));
   if (!structural && (retrieval.hits.length === 0 || foreignPlace || retrieval.coverage < MIN_COVERAGE)) {
     if (!/\p{Script=Han}/u.test(analysis.text)) return plain(CHINESE_ONLY, analysis.intent);

@@ -120,7 +120,7 @@ function byUnit(ctx: Context, unit: string): Composed {
 
 function overview(ctx: Context): Composed {
   const { corpus } = ctx;
-  const part = ctx.analysis.part!;
+  const part = chosenPart(ctx);
   const prefix = `${part.node.section}.`;
   const inPart = (section: string) => section.startsWith(prefix);
   const depth = part.node.section.split('.').length + 1;
@@ -136,6 +136,18 @@ function overview(ctx: Context): Composed {
     lead: answer,
     citations: leaves.map(({ c, i }) => citation(c, splitSentences(c.text)[0] ?? c.heading, scores.get(i) ?? 0)),
   };
+}
+
+/** Of the parts the question names, the one holding the best retrieved clause (else one in its document). */
+function chosenPart(ctx: Context) {
+  const { parts } = ctx.analysis;
+  const top = ctx.retrieval.hits[0] ? ctx.corpus.clauses[ctx.retrieval.hits[0].clause]! : null;
+  if (!top) return parts[0]!;
+  return (
+    parts.find((p) => p.doc === top.doc && top.section.startsWith(`${p.node.section}.`)) ??
+    parts.find((p) => p.doc === top.doc) ??
+    parts[0]!
+  );
 }
 
 /** Leads with what the best sentence says about the asked aspect (a deadline, the places), then quotes it. */
@@ -178,10 +190,12 @@ function withClause(ctx: Context, clause: Clause, hit: Hit, quotes: string[], le
 
 /** Other clauses that score close to the best one and answer the question as well as it would have to. */
 function relatedHits(ctx: Context, primary: Hit): Hit[] {
-  return ctx.retrieval.hits
-    .filter((h) => h.clause !== primary.clause && h.score >= primary.score * RELATED_SHARE)
-    .filter((h) => coverage(ctx.corpus, h.clause, ctx.retrieval.nouns) >= MIN_COVERAGE)
-    .slice(0, MAX_RELATED);
+  const related: Hit[] = [];
+  for (const h of ctx.retrieval.hits) {
+    if (related.length === MAX_RELATED || h.score < primary.score * RELATED_SHARE) break;
+    if (h.clause !== primary.clause && coverage(ctx.corpus, ctx.retrieval, h.clause) >= MIN_COVERAGE) related.push(h);
+  }
+  return related;
 }
 
 function relatedCitation(ctx: Context, hit: Hit): Citation {

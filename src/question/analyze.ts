@@ -12,7 +12,8 @@ export interface Analysis {
   /** What the question is about, without its cue phrases; what retrieval matches. */
   topic: string;
   unit: string | null;
-  part: Part | null;
+  /** The parts the question names equally well (one per document that has such a part); empty when none. */
+  parts: Part[];
   places: string[];
   /** Year phrases as written: "2020年底前", "2022年". */
   years: string[];
@@ -37,8 +38,8 @@ const YEAR = /\d{4}年(?:底前|年底前|底|前)?/g;
 export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: string): Analysis {
   const text = applySynonyms(normalizeQuestion(raw), vocabulary.synonyms);
   const unit = findUnit(text, vocabulary.units);
-  const part = findPart(text, vocabulary.parts);
-  let intent = detectIntent(text, { unit, part: part !== null });
+  const parts = findParts(text, vocabulary.parts);
+  let intent = detectIntent(text, { unit, part: parts.length > 0 });
   let topic = topicOf(text);
   if (previous && isFollowUp(text)) {
     const before = analyzeQuestion(previous, vocabulary);
@@ -46,15 +47,19 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     if (intent === 'fact') intent = before.intent;
     topic = topic.replace(/^(那么|那个|那|还有|另外|再问)/, '').trim() || before.topic;
   }
-  return { text, intent, topic, unit, part, places: placesIn(text), years: text.match(YEAR) ?? [] };
+  return { text, intent, topic, unit, parts, places: placesIn(text), years: text.match(YEAR) ?? [] };
 }
 
 // A part is named by enough of its heading: "创新基础设施" names "创新基础设施突破行动".
 const MIN_PART_CHARS = 4;
 const MIN_PART_SHARE = 0.5;
 
-/** The outline part whose heading the question names most of; none when two parts are named equally. */
-export function findPart(text: string, parts: readonly Part[]): Part | null {
+/**
+ * The outline parts whose heading the question names most of. Several documents may have a part of the same
+ * name (保障措施): all of them are returned, and retrieval decides. Two different headings named equally well
+ * are ambiguous: none is returned.
+ */
+export function findParts(text: string, parts: readonly Part[]): Part[] {
   const scored = parts
     // A cheap test first: a part the question names shares at least one pair of characters with it.
     .filter((p) => [...p.heading].some((_c, i) => i + 1 < p.heading.length && text.includes(p.heading.slice(i, i + 2))))
@@ -64,9 +69,10 @@ export function findPart(text: string, parts: readonly Part[]): Part | null {
     })
     .filter((s) => s.shared >= Math.min(MIN_PART_CHARS, s.p.heading.length) && s.share >= MIN_PART_SHARE)
     .sort((a, b) => b.share - a.share || b.shared - a.shared);
-  const [best, next] = scored;
-  if (!best || (next && next.share === best.share && next.shared === best.shared)) return null;
-  return best.p;
+  const best = scored[0];
+  if (!best) return [];
+  const tied = scored.filter((s) => s.share === best.share && s.shared === best.shared).map((s) => s.p);
+  return new Set(tied.map((p) => p.heading)).size === 1 ? tied : [];
 }
 
 function longestCommonSubstring(a: string, b: string): number {

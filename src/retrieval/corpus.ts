@@ -5,7 +5,6 @@ import type { Clause, DocumentMeta, Manifest, Target } from '../../ingest/schema
 import { VECTORS_DIR, readIndex } from '../../ingest/store.js';
 import { addWords } from '../../ingest/tokenize.js';
 import { loadVectors, type VectorIndex } from '../../ingest/vectors.js';
-import { normalizeQuestion } from '../question/normalize.js';
 import type { Part } from '../question/analyze.js';
 import { loadSynonyms, type Synonyms } from '../question/synonyms.js';
 import { Bm25 } from './bm25.js';
@@ -49,7 +48,9 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
   const index = new Map(clauses.map((c, i) => [clauseKey(c.doc, c.section), i]));
   const clauseTargets = clauses.map((): Target[] => []);
   for (const t of targets) clauseTargets[index.get(clauseKey(t.doc, t.section))!]?.push(t);
-  const clauseText = clauses.map((c) => normalizeQuestion(`${c.path} ${c.text} ${c.units.join(' ')}`));
+  // Seeds are repaired at ingest (full-width forms, spacing); lower case is all that separates them from a
+  // normalised question, and a full normalisation of a large corpus would add seconds to every start.
+  const clauseText = clauses.map((c) => `${c.path} ${c.text} ${c.units.join(' ')}`.toLowerCase());
   const corpusText = clauseText.join('\n');
 
   return {
@@ -59,15 +60,15 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
     targets,
     clauseTargets,
     clauseText,
-    clauseHeading: clauses.map((c) => normalizeQuestion(c.heading)),
-    clausePath: clauses.map((c) => normalizeQuestion(c.path)),
+    clauseHeading: clauses.map((c) => c.heading.toLowerCase()),
+    clausePath: clauses.map((c) => c.path.toLowerCase()),
     corpusText,
     passageClause: Int32Array.from(stored.passages, (p) => index.get(clauseKey(p.doc, p.section)) ?? -1),
     bm25: Bm25.build(stored.passages.map((p) => p.terms)),
     vectors,
     embeddings,
     units: [...new Set(clauses.flatMap((c) => c.units))].sort((a, b) => b.length - a.length),
-    parts: documents.flatMap((d) => d.outline.map((node) => ({ doc: d.id, node, heading: normalizeQuestion(node.heading).replace(/[“”"'‘’]/g, '') }))),
+    parts: documents.flatMap((d) => d.outline.map((node) => ({ doc: d.id, node, heading: node.heading.toLowerCase().replace(/[“”"'‘’]/g, '') }))),
     // A synonym is for a phrasing the policy does not use; one it does use must not be rewritten away.
     synonyms: new Map([...loadSynonyms(synonymsFile)].filter(([from]) => !corpusText.includes(from))),
   };

@@ -63,8 +63,9 @@ export async function retrieve(corpus: Corpus, analysis: Analysis, disabled: rea
   // A question without nouns ("明天会下雨吗") is judged on all its words.
   const found = nounsOf(topic);
   const nouns = [...new Set(found.length > 0 ? found : topicWords)];
-  const unknown = nouns.filter((w) => !corpus.corpusText.includes(w));
-  return { hits, coverage: hits[0] ? coverage(corpus, hits[0].clause, nouns) : 0, unknown, nouns };
+  const unknown = nouns.filter((w) => corpus.bm25.df(w) === 0 && !corpus.corpusText.includes(w));
+  const retrieval = { hits, coverage: 0, unknown, nouns };
+  return { ...retrieval, coverage: hits[0] ? coverage(corpus, retrieval, hits[0].clause) : 0 };
 }
 
 function toClauses(corpus: Corpus, passages: readonly number[]): number[] {
@@ -98,20 +99,21 @@ function headingMatches(corpus: Corpus, topicWords: readonly string[]): number[]
 }
 
 /**
- * Nouns unknown to the corpus weigh as much as its rarest word: a question mostly about them is not answered
- * here. Unknown Latin words are English filler around a Chinese question and weigh nothing.
+ * The share of the question's nouns (IDF-weighted) that a clause contains. Nouns unknown to the corpus weigh as
+ * much as its rarest word: a question mostly about them is not answered here. Unknown Latin words are English
+ * filler around a Chinese question and weigh nothing.
  */
-export function coverage(corpus: Corpus, clause: number, nouns: readonly string[]): number {
+export function coverage(corpus: Corpus, retrieval: Pick<Retrieval, 'nouns' | 'unknown'>, clause: number): number {
   const maxIdf = Math.log(1 + (corpus.bm25.size + 0.5) / 0.5);
   const text = corpus.clauseText[clause]!;
   let total = 0;
   let found = 0;
-  for (const w of nouns) {
-    const known = corpus.bm25.df(w) > 0 || corpus.corpusText.includes(w);
-    if (!known && /^[a-z]+$/.test(w)) continue;
+  for (const w of retrieval.nouns) {
+    const unknown = retrieval.unknown.includes(w);
+    if (unknown && /^[a-z]+$/.test(w)) continue;
     const weight = corpus.bm25.df(w) > 0 ? corpus.bm25.idf(w) : maxIdf;
     total += weight;
-    if (text.includes(w)) found += weight;
+    if (!unknown && text.includes(w)) found += weight;
   }
   return total === 0 ? 0 : found / total;
 }

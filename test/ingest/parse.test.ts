@@ -108,3 +108,10 @@ describe('parsing made-up documents', () => {
     expect(issues).toEqual([expect.objectContaining({ level: 'warning', code: 'SEED_SKIPPED_SECTION', line: 7 })]);
   });
 });
+
+describe('责任单位 with brackets of their own', () => {
+  it('keeps "各县（市、区）政府" as one unit and out of the clause body', () => {
+    const { document } = ingestDocument('test/doc.txt', Buffer.from('标题\n\n一、建设。加快建设平台。（责任单位：省大数据局，各县（市、区）政府）', 'utf8'));
+    expect(document!.clauses[0]).toMatchObject({ text: '加快建设平台。', units: ['省大数据局', '各县（市、区）政府'] });
+  });
+});
