@@ -34,8 +34,8 @@ const OBJECTS = [
 ];
 const SUBPART_ACTIONS = ['信息基础设施建设行动', '融合基础设施升级行动', '创新基础设施突破行动', '产业数字化转型行动', '数字产业化提升行动', '公共服务数字化行动'];
 const SUBPART_SCENES = ['“智慧+产业”', '“智慧+民生”', '“智慧+服务”', '“智慧+治理”'];
-// Not "各县（市、区）政府": ingest's 责任单位 pattern allows no brackets inside the parenthetical, and would miss the whole list.
-const LOCAL_UNITS = ['有关市政府', '各市政府', '有关县级政府', '各县级政府'];
+// "各县（市、区）政府" keeps ingest honest about brackets inside a 责任单位 list.
+const LOCAL_UNITS = ['有关市政府', '各市政府', '有关县级政府', '各县（市、区）政府'];
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
 export function rng(seed: number): () => number {

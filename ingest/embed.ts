@@ -2,7 +2,7 @@ import { Embeddings } from '@langchain/core/embeddings';
 import { z } from 'zod';
 import { searchTerms } from './tokenize.js';
 
-export const LEXICAL_EMBEDDER_ID = 'lexical-tfidf-v1';
+export const LEXICAL_EMBEDDER_ID = 'lexical-tfidf-v2';
 
 export const LexicalStateSchema = z.object({
   id: z.literal(LEXICAL_EMBEDDER_ID),
@@ -23,7 +23,7 @@ export class LexicalEmbeddings extends Embeddings {
     super({});
   }
 
-  static fit(termLists: Iterable<readonly string[]>, dimensions = 1024): LexicalEmbeddings {
+  static fit(termLists: Iterable<readonly string[]>, dimensions = 512): LexicalEmbeddings {
     const df: Record<string, number> = {};
     let passages = 0;
     for (const terms of termLists) {

@@ -25,6 +25,9 @@ export const MIN_COVERAGE = 0.5;
 // Bigrams recover matches that segmentation splits differently, but count for less than whole words.
 const BIGRAM_WEIGHT = 0.4;
 const MAX_STRUCTURAL_SHARE = 0.5;
+const RERANK = 20;
+// Coverage is compared in quarters: a small difference in how much of the question a clause names is noise.
+const COVERAGE_STEPS = 4;
 
 export const SIGNALS = ['bm25', 'dense', 'heading', 'unit', 'place', 'year'] as const;
 export type Signal = (typeof SIGNALS)[number];
@@ -59,13 +62,19 @@ export async function retrieve(corpus: Corpus, analysis: Analysis, disabled: rea
     { name: 'year', weight: WEIGHTS.year, keys: years.length ? selective((i) => years.some((y) => corpus.clauseText[i]!.includes(y))) : [] },
   ].filter((l) => !disabled.includes(l.name as Signal));
 
-  const hits = [...reciprocalRankFusion(lists)].map(([clause, score]) => ({ clause, score })).sort((a, b) => b.score - a.score);
+  const fused = [...reciprocalRankFusion(lists)].map(([clause, score]) => ({ clause, score }));
   // A question without nouns ("明天会下雨吗") is judged on all its words.
   const found = nounsOf(topic);
   const nouns = [...new Set(found.length > 0 ? found : topicWords)];
   const unknown = nouns.filter((w) => corpus.bm25.df(w) === 0 && !corpus.corpusText.includes(w));
-  const retrieval = { hits, coverage: 0, unknown, nouns };
-  return { ...retrieval, coverage: hits[0] ? coverage(corpus, retrieval, hits[0].clause) : 0 };
+  // Rank signals say what is near the question; coverage says which clause names all of it (Lucene's
+  // "coordination"). The best candidates are re-ordered by coverage, in steps, and then by fused rank.
+  fused.sort((a, b) => b.score - a.score);
+  const step = (clause: number) => Math.round(coverage(corpus, { nouns, unknown }, clause) * COVERAGE_STEPS);
+  const reranked = fused.slice(0, RERANK).map((hit) => ({ hit, step: step(hit.clause) }));
+  reranked.sort((a, b) => b.step - a.step || b.hit.score - a.hit.score);
+  const hits = [...reranked.map((r) => r.hit), ...fused.slice(RERANK)];
+  return { hits, coverage: hits[0] ? coverage(corpus, { nouns, unknown }, hits[0].clause) : 0, unknown, nouns };
 }
 
 function toClauses(corpus: Corpus, passages: readonly number[]): number[] {
