@@ -14,7 +14,6 @@ export interface EmbedderSpec {
 /** An embedder fitted to a corpus: embeds its passages, then answers queries. */
 export interface FittedEmbedder {
   id: string;
-  embeddings: EmbeddingsInterface;
   embedPassages(passages: readonly Passage[]): Promise<number[][]>;
   /** Saved beside the index so the same embedder can be restored for queries. */
   state: unknown;
@@ -31,13 +30,12 @@ export async function fitEmbedder(spec: EmbedderSpec, passages: readonly Passage
     })());
     return {
       id: embedderId(spec),
-      embeddings: lexical,
       embedPassages: async (batch) => batch.map((p) => lexical.vectorOf(p.terms.split(' '))),
       state: lexical.toJSON(),
     };
   }
   const remote = await remoteEmbeddings(spec);
-  return { id: embedderId(spec), embeddings: remote, embedPassages: (batch) => remote.embedDocuments(batch.map((p) => p.text)), state: null };
+  return { id: embedderId(spec), embedPassages: (batch) => remote.embedDocuments(batch.map((p) => p.text)), state: null };
 }
 
 export async function restoreEmbedder(spec: EmbedderSpec, state: unknown): Promise<EmbeddingsInterface> {

@@ -56,12 +56,12 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
 
   const passages = buildPassages(clauses, passageMode);
   const fitted = await fitEmbedder(embedder, passages);
-  const { store, dimensions } = await buildVectors(passages, fitted.embeddings, fitted.embedPassages);
+  const vectors = await buildVectors(passages, fitted.embedPassages);
   const manifest: Manifest = {
     schemaVersion: SCHEMA_VERSION,
     createdAt: new Date().toISOString(),
     sources: sources.map((s) => ({ file: s.file, sha256: s.sha256, bytes: s.bytes.length })),
-    embedder: { id: fitted.id, dimensions: Math.max(dimensions, 1) },
+    embedder: { id: fitted.id, dimensions: vectors.dimensions },
     metric: 'cosine',
     passageMode,
     counts: { documents: documents.length, clauses: clauses.length, targets: targets.length, passages: passages.length },
@@ -70,7 +70,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   await writeIndex(
     options.outDir,
     { manifest, documents: documents.map((d) => d.meta), clauses, targets, passages, embedder: fitted.state },
-    (dir) => store.save(dir),
+    (dir) => vectors.save(dir),
   );
   return { status: 'built', manifest, issues };
 }

@@ -36,10 +36,13 @@ const keep = (w: string) => w.length > 0 && WORDLIKE.test(w) && !STOPWORDS.has(w
 
 /** Jieba words (search mode, with HMM), Latin lower-cased, stopwords and punctuation dropped. */
 export function words(text: string): string[] {
-  return jieba()
-    .cutForSearch(upperLatin(text), true)
-    .map((w) => w.trim().toLowerCase())
-    .filter(keep);
+  const kept: string[] = [];
+  // One pass: this runs over every passage of a large corpus.
+  for (const token of jieba().cutForSearch(upperLatin(text), true)) {
+    const w = token.trim().toLowerCase();
+    if (keep(w)) kept.push(w);
+  }
+  return kept;
 }
 
 // Parts of speech that name a topic: nouns, names, places, organisations, idioms, abbreviations, Latin words.
