@@ -25,8 +25,9 @@ export async function answerQuestion(corpus: Corpus, question: string, options: 
 
   const retrieval = await retrieve(corpus, analysis, disabled);
   const structural = (analysis.intent === 'by_unit' && analysis.unit) || (analysis.intent === 'overview' && analysis.parts.length > 0);
-  const foreignPlace = analysis.places.some((p) => !corpus.corpusText.includes(p));
-  if (!structural && (retrieval.hits.length === 0 || foreignPlace || retrieval.coverage < MIN_COVERAGE)) {
+  // A place or a year the corpus never mentions ("广东省", "2025年") is another policy's business.
+  const foreign = [...analysis.places, ...analysis.years.map((y) => y.slice(0, 5))].some((name) => !corpus.corpusText.includes(name));
+  if (!structural && (retrieval.hits.length === 0 || foreign || retrieval.coverage < MIN_COVERAGE)) {
     if (!/\p{Script=Han}/u.test(analysis.text)) return plain(CHINESE_ONLY, analysis.intent);
     const suggestions = suggest(corpus, retrieval.hits.map((h) => h.clause));
     return plain(NOT_FOUND, analysis.intent, suggestions);

@@ -26,6 +26,8 @@ interface Context {
 // Related clauses are cited beside the best one only when they score close to it.
 const RELATED_SHARE = 0.75;
 const MAX_RELATED = 2;
+// How far below the best clause's coverage another clause may be and still supply the answer.
+const ANSWERING_MARGIN = 0.25;
 const PRE_QUALIFIERS = new Set(['不低于', '不少于', '不高于', '不超过', '低于', '高于', '超过', '少于', '多于', '约', '力争']);
 const RATIO_WORDS = /比例|比重|占比|率|百分|%/;
 
@@ -59,7 +61,7 @@ function byIntent(ctx: Context): Composed {
 function number(ctx: Context): Composed | null {
   const { corpus, analysis, topicWords } = ctx;
   const wantsRatio = RATIO_WORDS.test(analysis.text);
-  const candidates = topHits(ctx, 3).flatMap((hit, rank) =>
+  const candidates = answeringHits(ctx, 3).flatMap((hit, rank) =>
     corpus.clauseTargets[hit.clause]!.map((t) => {
       const subject = topicWeight(corpus, t.subject, topicWords) * namedShare(t.subject, topicWords);
       const year = analysis.years.some((y) => t.deadline.includes(y.replace(/年.*/, ''))) ? 1 : 0;
@@ -68,7 +70,8 @@ function number(ctx: Context): Composed | null {
       return { t, hit, score: subject * 2 + topicWeight(corpus, t.quote, topicWords) + year + kind + qualifier - rank * 0.5 };
     }),
   );
-  const best = candidates.filter((c) => c.score > 0).sort((a, b) => b.score - a.score)[0];
+  const topical = (t: Target) => topicWeight(corpus, `${t.subject} ${t.quote}`, topicWords) > 0;
+  const best = candidates.filter((c) => c.score > 0 && topical(c.t)).sort((a, b) => b.score - a.score)[0];
   if (!best) return null;
   const clause = corpus.clauses[best.hit.clause]!;
   const siblings = corpus.clauseTargets[best.hit.clause]!.filter((t) => t.quote === best.t.quote && t !== best.t);
@@ -152,7 +155,7 @@ function chosenPart(ctx: Context) {
 
 /** Leads with what the best sentence says about the asked aspect (a deadline, the places), then quotes it. */
 function sentenceAnswer(ctx: Context, accept: (s: string) => boolean, lead: (s: string) => string): Composed {
-  for (const hit of topHits(ctx, 3)) {
+  for (const hit of answeringHits(ctx, 3)) {
     const clause = ctx.corpus.clauses[hit.clause]!;
     const sentences = bestSentences(ctx.corpus, clause.text, ctx.topicWords, 1, accept);
     const sentence = sentences[0];
@@ -205,6 +208,15 @@ function relatedCitation(ctx: Context, hit: Hit): Citation {
 
 function topHits(ctx: Context, n: number): Hit[] {
   return ctx.retrieval.hits.slice(0, n);
+}
+
+/**
+ * The best hits that answer the question about as well as the best one: an answer may come from the second
+ * clause when the first lacks a figure or a date, but not from one that is about something else.
+ */
+function answeringHits(ctx: Context, n: number): Hit[] {
+  const floor = Math.max(MIN_COVERAGE, ctx.retrieval.coverage - ANSWERING_MARGIN);
+  return topHits(ctx, n).filter((h, i) => i === 0 || coverage(ctx.corpus, ctx.retrieval, h.clause) >= floor);
 }
 
 function citation(c: Clause, quote: string, score: number): Citation {

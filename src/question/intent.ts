@@ -24,6 +24,11 @@ const QUESTION_PHRASES = [
   '条款', '我们公司', '我公司', '本公司', '我司', '我们单位', '我们企业', '分为', '包括', '包含', '部分', '吗', '呢', '呀', '吧',
 ].sort((a, b) => b.length - a.length);
 const QUESTION_WORDS = new RegExp(QUESTION_PHRASES.join('|'), 'g');
+/**
+ * An enterprise describing itself ("我们是做数据中心的企业", "做物联网的公司"): what it does is the topic; that it
+ * is an enterprise is not, or every clause that mentions 企业 would look relevant.
+ */
+const ASKER = /(?:(?:我们|我|本)(?:是|这边是)?(?:一家|一个)?(?:做|从事|经营)?|(?:做|从事|经营))([^，,。？?]{2,}?)(?:的|相关)?(?:企业|公司|单位)/g;
 
 export interface IntentSignals {
   /** A 责任单位 the question names (as the corpus spells it). */
@@ -47,6 +52,7 @@ export function detectIntent(question: string, signals: IntentSignals): Intent {
 export function topicOf(question: string): string {
   // Punctuation goes, except inside terms such as NB-IoT, 11.2, 5G+ and 15%.
   return question
+    .replace(ASKER, '$1 ')
     .replace(QUESTION_WORDS, ' ')
     .replace(/(?![-.+%](?<=[a-z0-9][-.+%])(?=[a-z0-9]))[\p{P}\p{S}]/gu, ' ')
     .replace(/\s+/g, ' ')
