@@ -91,7 +91,7 @@ export async function readSeedParts(file = SEED_FILE): Promise<SeedParts> {
  * Numbers glued to Latin letters or symbols (5G, 4A, ±800, 1+30+N) are names, not figures, and are kept.
  */
 function varyNumbers(r: Random, sentence: string, yearShift: number): string {
-  return sentence.replace(/(?<![\dA-Za-z.+±-])(\d+(?:\.\d+)?)(?![\dA-Za-z.+])(\s*%)?/g, (m, num: string, pct?: string) => {
+  return sentence.replace(/(?<![\dA-Za-z.+±-])(\d+(?:\.\d+)?)(?![\dA-Za-z.+])(\s*%)?/g, (_m, num: string, pct?: string) => {
     const value = Number(num);
     if (/^20\d\d$/.test(num)) return String(value + yearShift) + (pct ?? '');
     const scaled = value * (0.5 + r() * 1.5);
