@@ -11,7 +11,7 @@ export interface Hit {
 
 export interface Retrieval {
   hits: Hit[];
-  /** Share of the topic's weight (IDF of its words) that the best clause contains, 0–1: how well it answers. */
+  /** Share of the question's nouns (IDF-weighted) that the best clause contains, 0–1: how well it answers. */
   coverage: number;
   /** Topic nouns found nowhere in the corpus. */
   unknown: string[];
@@ -43,7 +43,7 @@ export async function retrieve(corpus: Corpus, analysis: Analysis, disabled: rea
   const bm25 = toClauses(corpus, corpus.bm25.search(query, CANDIDATES).map((h) => h.passage));
   const dense = await denseClauses(corpus, topic);
   // Structural matches are unordered sets; order them by the text signals so early clauses get no free rank.
-  const textRank = new Map([...reciprocalRankFusion([{ name: 'text', keys: bm25, weight: 1 }, { name: 'text', keys: dense, weight: 1 }])]);
+  const textRank = reciprocalRankFusion([{ name: 'bm25', keys: bm25, weight: 1 }, { name: 'dense', keys: dense, weight: 1 }]);
   const selective = (test: (clause: number) => boolean): number[] => {
     const matched = corpus.clauses.map((_c, i) => i).filter(test);
     // A feature most clauses share (the province the whole policy is about) tells nothing apart.
