@@ -2,15 +2,16 @@ import { Embeddings } from '@langchain/core/embeddings';
 import { z } from 'zod';
 import { searchTerms } from './tokenize.js';
 
-export const LEXICAL_EMBEDDER_ID = 'lexical-tfidf-v2';
+export const LEXICAL_EMBEDDER_ID = 'lexical-tfidf-v3';
 
 export const LexicalStateSchema = z.object({
   id: z.literal(LEXICAL_EMBEDDER_ID),
   dimensions: z.number().int().positive(),
   passages: z.number().int().nonnegative(),
-  /** Document frequency of each term over the indexed passages. */
-  df: z.record(z.string(), z.number().int().positive()),
-});
+  /** Each term and its document frequency over the indexed passages, side by side: arrays stay compact at half a million terms. */
+  terms: z.array(z.string()),
+  df: z.array(z.number().int().positive()),
+}).refine((s) => s.terms.length === s.df.length, 'terms and df must have the same length');
 export type LexicalState = z.infer<typeof LexicalStateSchema>;
 
 /**
@@ -39,11 +40,11 @@ export class LexicalEmbeddings extends Embeddings {
   }
 
   static fromState(state: LexicalState): LexicalEmbeddings {
-    return new LexicalEmbeddings(state.dimensions, state.passages, new Map(Object.entries(state.df)));
+    return new LexicalEmbeddings(state.dimensions, state.passages, new Map(state.terms.map((t, i) => [t, state.df[i]!])));
   }
 
   toJSON(): LexicalState {
-    return { id: LEXICAL_EMBEDDER_ID, dimensions: this.dimensions, passages: this.passages, df: Object.fromEntries(this.df) };
+    return { id: LEXICAL_EMBEDDER_ID, dimensions: this.dimensions, passages: this.passages, terms: [...this.df.keys()], df: [...this.df.values()] };
   }
 
   /** Embeds already-segmented terms: ingest has them at hand and need not segment twice. */

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ErrorCode, PolicyBotError } from '../src/errors.js';
+import { writeJson } from './json-file.js';
 import {
   ClauseSchema, DocumentMetaSchema, ManifestSchema, PassageSchema, SCHEMA_VERSION, TargetSchema,
   type Clause, type DocumentMeta, type Manifest, type Passage, type Target,
@@ -35,7 +36,7 @@ export async function writeIndex(dir: string, index: StoredIndex, writeVectors: 
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   // One file at a time: a large corpus's JSON held all at once would double the peak memory of an ingest.
-  for (const key of Object.keys(FILES) as (keyof typeof FILES)[]) await writeFile(join(staging, FILES[key]), JSON.stringify(index[key]));
+  for (const key of Object.keys(FILES) as (keyof typeof FILES)[]) await writeJson(join(staging, FILES[key]), index[key]);
   await writeVectors(join(staging, VECTORS_DIR));
   const old = `${dir}.old-${process.pid}`;
   if (existsSync(dir)) await rename(dir, old);

@@ -1,9 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import type { HnswReply, HnswRequest } from './hnsw-worker.js';
+import { writeJson } from './json-file.js';
 import type { Passage } from './schema.js';
 
 const BATCH = 2000;
@@ -67,8 +68,9 @@ export async function buildVectors(passages: readonly Passage[], embed: (batch: 
     async save(dir) {
       try {
         await mkdir(dir, { recursive: true });
-        await writeFile(join(dir, 'args.json'), JSON.stringify({ space: 'cosine', numDimensions: dimensions }));
-        await writeFile(join(dir, 'docstore.json'), JSON.stringify(passages.map((p) => [String(p.id), { pageContent: p.text, metadata: { passage: p.id } }])));
+        await writeJson(join(dir, 'args.json'), { space: 'cosine', numDimensions: dimensions });
+        // The passage text is in passages.json already; the docstore names the clause instead of repeating it.
+        await writeJson(join(dir, 'docstore.json'), passages.map((p) => [String(p.id), { pageContent: `${p.doc}#${p.section}`, metadata: { passage: p.id } }]));
         await worker.request({ type: 'write', file: join(dir, 'hnswlib.index') });
       } finally {
         await worker.stop();

@@ -21,7 +21,7 @@ describe('ingest', () => {
     const first = await ingest({ seedsDir, outDir });
     expect(first.status).toBe('built');
     expect(first.manifest.counts).toMatchObject({ documents: 1, clauses: 25, passages: 25 });
-    expect(first.manifest.embedder).toEqual({ id: 'lexical-tfidf-v2', dimensions: 512 });
+    expect(first.manifest.embedder).toEqual({ id: 'lexical-tfidf-v3', dimensions: 512 });
     for (const f of ['manifest.json', 'clauses.json', 'targets.json', 'passages.json', 'documents.json', 'embedder.json', 'hnsw/hnswlib.index']) {
       expect(existsSync(join(outDir, f))).toBe(true);
     }
