@@ -7,7 +7,7 @@ import type { Corpus } from '../retrieval/corpus.js';
 import { coverage, MIN_COVERAGE, type Hit, type Retrieval } from '../retrieval/retrieve.js';
 import { ungroundedNumbers } from './grounding.js';
 import { NO_UNITS } from './messages.js';
-import { bestSentences, quoteOf, topicWeight } from './sentences.js';
+import { bestSentences, quoteOf, rankedSentences, topicWeight } from './sentences.js';
 import type { Citation } from './types.js';
 
 export interface Composed {
@@ -169,7 +169,8 @@ function sentenceAnswer(ctx: Context, accept: (s: string) => boolean, lead: (s: 
 function fact(ctx: Context): Composed {
   const hit = ctx.retrieval.hits[0]!;
   const clause = ctx.corpus.clauses[hit.clause]!;
-  const sentences = clause.text ? bestSentences(ctx.corpus, clause.text, ctx.topicWords, 2) : [clause.heading];
+  // The best sentence leads, even when the clause states it second.
+  const sentences = clause.text ? rankedSentences(ctx.corpus, clause.text, ctx.topicWords, 2) : [clause.heading];
   return withClause(ctx, clause, hit, sentences, [quoteOf(clause.text, sentences)], false);
 }
 

@@ -13,13 +13,19 @@ export function quoteOf(text: string, sentences: readonly string[]): string {
   return sentences.reduce((quote, s) => (quote === '' ? s : text.includes(quote + s) ? quote + s : `${quote}……${s}`), '');
 }
 
-/** The sentences of a clause that best match the topic, in the clause's own order. */
-export function bestSentences(corpus: Corpus, text: string, topicWords: readonly string[], count = 1, accept: (s: string) => boolean = () => true): string[] {
-  const sentences = splitSentences(text).filter(accept);
-  const ranked = sentences
+/** The sentences of a clause that best match the topic, best first. */
+export function rankedSentences(corpus: Corpus, text: string, topicWords: readonly string[], count = 1, accept: (s: string) => boolean = () => true): string[] {
+  return splitSentences(text)
+    .filter(accept)
     .map((s, i) => ({ s, i, w: topicWeight(corpus, s, topicWords) }))
     .sort((a, b) => b.w - a.w || a.i - b.i)
     .slice(0, count)
-    .filter((r, k) => k === 0 || r.w > 0);
-  return ranked.sort((a, b) => a.i - b.i).map((r) => r.s);
+    .filter((r, k) => k === 0 || r.w > 0)
+    .map((r) => r.s);
+}
+
+/** The sentences of a clause that best match the topic, in the clause's own order. */
+export function bestSentences(corpus: Corpus, text: string, topicWords: readonly string[], count = 1, accept: (s: string) => boolean = () => true): string[] {
+  const ranked = rankedSentences(corpus, text, topicWords, count, accept);
+  return splitSentences(text).filter((s) => ranked.includes(s));
 }
