@@ -32,14 +32,17 @@ export function addWords(words: Iterable<string>): void {
 
 // The dictionaries spell Latin terms in capitals (5G, PUE, NB-IOT): segment that way, then compare in lower case.
 const upperLatin = (text: string) => text.replace(/[a-z]+/g, (m) => m.toUpperCase());
-const keep = (w: string) => w.length > 0 && WORDLIKE.test(w) && !STOPWORDS.has(w);
+// A token starting with a Chinese character is a word; only the rest need the Unicode test.
+const isHan = (code: number) => code >= 0x4e00 && code <= 0x9fff;
+const keep = (w: string) => w.length > 0 && (isHan(w.charCodeAt(0)) || WORDLIKE.test(w)) && !STOPWORDS.has(w);
 
 /** Jieba words (search mode, with HMM), Latin lower-cased, stopwords and punctuation dropped. */
 export function words(text: string): string[] {
   const kept: string[] = [];
   // One pass: this runs over every passage of a large corpus.
   for (const token of jieba().cutForSearch(upperLatin(text), true)) {
-    const w = token.trim().toLowerCase();
+    // Headings learned as words may hold Latin ("加快5G商用"), so every token is lower-cased.
+    const w = (isHan(token.charCodeAt(0)) ? token : token.trim()).toLowerCase();
     if (keep(w)) kept.push(w);
   }
   return kept;
