@@ -88,9 +88,14 @@ function longestCommonSubstring(a: string, b: string): number {
   return best;
 }
 
-/** The 责任单位 a question names: exactly, or without the leading 省 ("科技厅" → "省科技厅"). */
+/** The 责任单位 a question names: exactly, or without the leading 省 or 省委 ("科技厅" → "省科技厅", "网信办" → "省委网信办"). */
 export function findUnit(text: string, units: readonly string[]): string | null {
   const exact = units.find((u) => text.includes(u.toLowerCase()));
   if (exact) return exact;
-  return units.find((u) => u.startsWith('省') && u.length >= 4 && text.includes(u.slice(1).toLowerCase())) ?? null;
+  return (
+    units.find((u) => {
+      const core = u.replace(/^(省委|省)/, '');
+      return core !== u && core.length >= 3 && text.includes(core.toLowerCase());
+    }) ?? null
+  );
 }

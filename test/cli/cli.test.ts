@@ -74,7 +74,7 @@ describe('policybot CLI', () => {
   it('eval prints accuracy by kind, overall and latency percentiles', async () => {
     const { code, stdout } = await policybot(['eval', 'test/fixtures/questions.jsonl', '--index', indexDir]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^overall\s+\d+\/56/m);
+    expect(stdout).toMatch(/^overall\s+\d+\/58/m);
     expect(stdout).toMatch(/latency ms\s+p50 [\d.]+\s+p95 [\d.]+/);
   });
 
