@@ -26,13 +26,15 @@ export async function openBot(options: OpenOptions): Promise<PolicyBot> {
     if (result.status === 'built' && result.issues.length > 0) options.onIssues?.(result.issues);
   }
   const corpus = await loadCorpus(options.indexDir, embedder, options.synonymsFile);
-  const byKey = new Map(corpus.clauses.map((c) => [clauseKey(c.doc, c.section), c]));
   return {
     documents: corpus.documents,
     clauses: corpus.clauses,
     targets: corpus.targets,
     ask: (question, askOptions) => answerQuestion(corpus, question, askOptions),
-    clause: (doc, section) => byKey.get(clauseKey(doc, section)),
+    clause: (doc, section) => {
+      const i = corpus.clauseIndex.get(clauseKey(doc, section));
+      return i === undefined ? undefined : corpus.clauses[i];
+    },
     clausesForUnit(unit) {
       const found = findUnit(normalizeQuestion(unit), corpus.units);
       return { unit: found, clauses: found ? corpus.clauses.filter((c) => c.units.includes(found)) : [] };

@@ -1,6 +1,5 @@
 import type { Clause, Target } from '../../ingest/schema.js';
 import { splitSentences } from '../../ingest/targets.js';
-import { words } from '../../ingest/tokenize.js';
 import type { Analysis } from '../question/analyze.js';
 import { PLACES } from '../question/places.js';
 import type { Corpus } from '../retrieval/corpus.js';
@@ -33,7 +32,7 @@ const RATIO_WORDS = /比例|比重|占比|率|百分|%/;
 
 /** Composes an extractive answer: the fact first, then the verbatim sentence(s) it rests on, the clause and its 责任单位. */
 export function compose(corpus: Corpus, analysis: Analysis, retrieval: Retrieval): Composed {
-  const ctx: Context = { corpus, analysis, retrieval, topicWords: [...new Set(words(analysis.topic || analysis.text))] };
+  const ctx: Context = { corpus, analysis, retrieval, topicWords: retrieval.topicWords };
   const composed = byIntent(ctx);
   // The last line of defence against an invented figure: fall back to quoting the clause.
   return ungroundedNumbers(composed.answer, composed.citations).length === 0 ? composed : fact(ctx);
@@ -113,11 +112,11 @@ function byUnit(ctx: Context, unit: string): Composed {
   const { corpus } = ctx;
   const clauses = corpus.clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.units.includes(unit));
   const lines = [`${unit}列为责任单位的任务：`, ...clauses.map(({ c }) => `• ${c.heading || c.marker}（${c.section}）`)];
-  const scores = new Map(ctx.retrieval.hits.map((h) => [h.clause, h.score]));
+  const answer = lines.join('\n');
   return {
-    answer: lines.join('\n'),
-    lead: lines.join('\n'),
-    citations: clauses.map(({ c, i }) => citation(c, bestSentences(corpus, c.text, ctx.topicWords).join(''), scores.get(i) ?? 0)),
+    answer,
+    lead: answer,
+    citations: clauses.map(({ c, i }) => citation(c, bestSentences(corpus, c.text, ctx.topicWords).join(''), scoreOf(ctx, i))),
   };
 }
 
@@ -132,12 +131,11 @@ function overview(ctx: Context): Composed {
     ...corpus.clauses.filter((c) => c.doc === part.doc && inPart(c.section) && c.section.split('.').length === depth),
   ].sort((a, b) => compareSections(a.section, b.section));
   const leaves = corpus.clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.doc === part.doc && inPart(c.section));
-  const scores = new Map(ctx.retrieval.hits.map((h) => [h.clause, h.score]));
   const answer = [`「${part.node.marker}${part.node.heading}」包括以下部分：`, ...children.map((n) => `• ${n.marker}${n.heading}`)].join('\n');
   return {
     answer,
     lead: answer,
-    citations: leaves.map(({ c, i }) => citation(c, splitSentences(c.text)[0] ?? c.heading, scores.get(i) ?? 0)),
+    citations: leaves.map(({ c, i }) => citation(c, splitSentences(c.text)[0] ?? c.heading, scoreOf(ctx, i))),
   };
 }
 
@@ -205,6 +203,11 @@ function relatedHits(ctx: Context, primary: Hit): Hit[] {
 function relatedCitation(ctx: Context, hit: Hit): Citation {
   const clause = ctx.corpus.clauses[hit.clause]!;
   return citation(clause, bestSentences(ctx.corpus, clause.text, ctx.topicWords).join('') || clause.heading, hit.score);
+}
+
+/** A listed clause's retrieval score, or 0 when retrieval did not find it (it is listed for its unit or part). */
+function scoreOf(ctx: Context, clause: number): number {
+  return ctx.retrieval.hits.find((h) => h.clause === clause)?.score ?? 0;
 }
 
 function topHits(ctx: Context, n: number): Hit[] {

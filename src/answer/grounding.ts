@@ -12,9 +12,3 @@ export function ungroundedNumbers(answer: string, citations: readonly Citation[]
   for (const c of citations) for (const part of c.section.split('.')) cited.add(part);
   return [...new Set(answer.match(NUMBER) ?? [])].filter((n) => !cited.has(n));
 }
-
-/** Units named in an answer must be named by the cited clauses exactly. */
-export function ungroundedUnits(named: readonly string[], citations: readonly Citation[]): string[] {
-  const cited = new Set(citations.flatMap((c) => c.units));
-  return named.filter((u) => !cited.has(u));
-}

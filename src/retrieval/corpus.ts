@@ -15,6 +15,8 @@ export interface Corpus {
   documents: DocumentMeta[];
   clauses: Clause[];
   targets: Target[];
+  /** Position of each clause by its `clauseKey`. */
+  clauseIndex: ReadonlyMap<string, number>;
   /** Targets of each clause, by clause index. */
   clauseTargets: Target[][];
   /** Normalised searchable text of each clause (path, heading, body, units), for presence tests. */
@@ -45,9 +47,9 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
   const { clauses, targets, documents } = stored;
   addWords(clauses.flatMap((c) => [...c.units, c.heading]));
 
-  const index = new Map(clauses.map((c, i) => [clauseKey(c.doc, c.section), i]));
+  const clauseIndex = new Map(clauses.map((c, i) => [clauseKey(c.doc, c.section), i]));
   const clauseTargets = clauses.map((): Target[] => []);
-  for (const t of targets) clauseTargets[index.get(clauseKey(t.doc, t.section))!]?.push(t);
+  for (const t of targets) clauseTargets[clauseIndex.get(clauseKey(t.doc, t.section))!]?.push(t);
   // Seeds are repaired at ingest (full-width forms, spacing); lower case is all that separates them from a
   // normalised question, and a full normalisation of a large corpus would add seconds to every start.
   const clauseText = clauses.map((c) => `${c.path} ${c.text} ${c.units.join(' ')}`.toLowerCase());
@@ -58,12 +60,13 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
     documents,
     clauses,
     targets,
+    clauseIndex,
     clauseTargets,
     clauseText,
     clauseHeading: clauses.map((c) => c.heading.toLowerCase()),
     clausePath: clauses.map((c) => c.path.toLowerCase()),
     corpusText,
-    passageClause: Int32Array.from(stored.passages, (p) => index.get(clauseKey(p.doc, p.section)) ?? -1),
+    passageClause: Int32Array.from(stored.passages, (p) => clauseIndex.get(clauseKey(p.doc, p.section)) ?? -1),
     bm25: Bm25.build(stored.passages.map((p) => p.terms)),
     vectors,
     embeddings,

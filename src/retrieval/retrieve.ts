@@ -17,6 +17,8 @@ export interface Retrieval {
   unknown: string[];
   /** The topic's nouns, by which `coverage` was measured. */
   nouns: string[];
+  /** The topic's words, by which sentences and targets are chosen for the answer. */
+  topicWords: string[];
 }
 
 const CANDIDATES = 50;
@@ -74,7 +76,7 @@ export async function retrieve(corpus: Corpus, analysis: Analysis, disabled: rea
   const reranked = fused.slice(0, RERANK).map((hit) => ({ hit, step: step(hit.clause) }));
   reranked.sort((a, b) => b.step - a.step || b.hit.score - a.hit.score);
   const hits = [...reranked.map((r) => r.hit), ...fused.slice(RERANK)];
-  return { hits, coverage: hits[0] ? coverage(corpus, { nouns, unknown }, hits[0].clause) : 0, unknown, nouns };
+  return { hits, coverage: hits[0] ? coverage(corpus, { nouns, unknown }, hits[0].clause) : 0, unknown, nouns, topicWords };
 }
 
 function toClauses(corpus: Corpus, passages: readonly number[]): number[] {

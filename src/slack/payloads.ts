@@ -1,3 +1,4 @@
+import type { Logger } from '@slack/bolt';
 import { z } from 'zod';
 
 /**
@@ -45,3 +46,11 @@ export const ViewSubmissionSchema = z.object({
     }),
   }),
 });
+
+/** The payload if it has the fields we read; otherwise null, with a warning naming what arrived without them. */
+export function readPayload<T extends z.ZodType>(schema: T, payload: unknown, logger: Logger, what: string): z.infer<T> | null {
+  const parsed = schema.safeParse(payload);
+  if (parsed.success) return parsed.data;
+  logger.warn(`${what} without the fields we need, ignored`, parsed.error.issues);
+  return null;
+}

@@ -3,6 +3,7 @@ import { askForSlack } from './answering.js';
 import { noticeMessage } from './blocks/help.js';
 import type { SlackMessage } from './blocks/message.js';
 import type { ListenerContext } from './context.js';
+import type { MessageEvent } from './payloads.js';
 import { APOLOGY, EMPTY_QUESTION, TOO_LONG } from './messages.js';
 import { checkQuestion } from './question.js';
 
@@ -15,6 +16,12 @@ export interface IncomingQuestion {
   user: string;
   /** Raw Slack text, mention markup included. */
   text: string;
+}
+
+/** The question a mention or DM asks; null for a message without an author, which nobody can be answered for. */
+export function questionFrom(message: MessageEvent, surface: IncomingQuestion['surface']): IncomingQuestion | null {
+  if (message.user === undefined) return null;
+  return { surface, channel: message.channel, ts: message.ts, threadTs: message.thread_ts, user: message.user, text: message.text };
 }
 
 /** Shown while the answer is being worked out. */

@@ -1,15 +1,15 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { askModal } from '../../blocks/ask-modal.js';
-import { BlockActionSchema } from '../../payloads.js';
+import { BlockActionSchema, readPayload } from '../../payloads.js';
 
 /** The App Home "提问" button. */
 export function openAsk() {
   return async ({ ack, body, client, logger }: AllMiddlewareArgs & SlackActionMiddlewareArgs) => {
     await ack();
-    const parsed = BlockActionSchema.safeParse(body);
-    if (!parsed.success) return;
+    const action = readPayload(BlockActionSchema, body, logger, 'open_ask action');
+    if (!action) return;
     try {
-      await client.views.open({ trigger_id: parsed.data.trigger_id, view: askModal() });
+      await client.views.open({ trigger_id: action.trigger_id, view: askModal() });
     } catch (error) {
       logger.error('views.open for the ask modal failed', error);
     }

@@ -6,7 +6,7 @@ import { targetsMessage } from '../../blocks/targets.js';
 import { unitClausesMessage } from '../../blocks/units.js';
 import type { ListenerContext } from '../../context.js';
 import { APOLOGY, EMPTY_QUESTION, TOO_LONG, UNITS_USAGE } from '../../messages.js';
-import { CommandSchema } from '../../payloads.js';
+import { CommandSchema, readPayload } from '../../payloads.js';
 import { parsePolicyCommand } from '../../policy-command.js';
 import { checkQuestion } from '../../question.js';
 
@@ -19,15 +19,12 @@ type Visibility = 'in_channel' | 'ephemeral';
 export function policyCommand(ctx: ListenerContext) {
   return async ({ command, ack, respond, logger }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
     await ack();
-    const parsed = CommandSchema.safeParse(command);
-    if (!parsed.success) {
-      logger.warn('/policy without the fields we need, ignored', parsed.error.issues);
-      return;
-    }
+    const slash = readPayload(CommandSchema, command, logger, '/policy');
+    if (!slash) return;
     const reply = async ([message, visibility]: [SlackMessage, Visibility]) => {
       await respond({ response_type: visibility, replace_original: false, text: message.text, blocks: message.blocks });
     };
-    const { text, user_id: user, channel_id: channel } = parsed.data;
+    const { text, user_id: user, channel_id: channel } = slash;
     try {
       await reply(await commandReply(ctx, text, user, channel, logger));
     } catch (error) {

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { ListenerContext } from '../../context.js';
-import { MessageEventSchema } from '../../payloads.js';
-import { replyToQuestion } from '../../reply.js';
+import { MessageEventSchema, readPayload } from '../../payloads.js';
+import { questionFrom, replyToQuestion } from '../../reply.js';
 
 /**
  * A DM to the bot. Channel messages are left to app_mention, so a mention is answered once; edits, joins and bot
@@ -9,18 +9,9 @@ import { replyToQuestion } from '../../reply.js';
  */
 export function directMessage(ctx: ListenerContext) {
   return async ({ event, client, logger }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>) => {
-    const parsed = MessageEventSchema.safeParse(event);
-    if (!parsed.success) return;
-    const message = parsed.data;
-    if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id !== undefined) return;
-    if (message.user === undefined) return;
-    await replyToQuestion(ctx, client, logger, {
-      surface: 'dm',
-      channel: message.channel,
-      ts: message.ts,
-      threadTs: message.thread_ts,
-      user: message.user,
-      text: message.text,
-    });
+    const message = readPayload(MessageEventSchema, event, logger, 'message event');
+    if (!message || message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id !== undefined) return;
+    const question = questionFrom(message, 'dm');
+    if (question) await replyToQuestion(ctx, client, logger, question);
   };
 }

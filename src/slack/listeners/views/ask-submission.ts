@@ -5,23 +5,20 @@ import { noticeMessage } from '../../blocks/help.js';
 import type { SlackMessage } from '../../blocks/message.js';
 import type { ListenerContext } from '../../context.js';
 import { APOLOGY, EMPTY_QUESTION, TOO_LONG } from '../../messages.js';
-import { ViewSubmissionSchema } from '../../payloads.js';
+import { ViewSubmissionSchema, readPayload } from '../../payloads.js';
 import { checkQuestion } from '../../question.js';
 
 /** The ask modal's submission: the modal closes at once and the answer arrives in the user's DM with the app. */
 export function askSubmission(ctx: ListenerContext) {
   return async ({ ack, body, client, logger }: AllMiddlewareArgs & SlackViewMiddlewareArgs) => {
     await ack();
-    const parsed = ViewSubmissionSchema.safeParse(body);
-    if (!parsed.success) {
-      logger.warn('ask modal submission without the fields we need, ignored', parsed.error.issues);
-      return;
-    }
-    const user = parsed.data.user.id;
+    const submission = readPayload(ViewSubmissionSchema, body, logger, 'ask modal submission');
+    if (!submission) return;
+    const user = submission.user.id;
     // Posting to a user id lands in the app's DM with that user (the App Home Messages tab).
     const post = (message: SlackMessage) => client.chat.postMessage({ channel: user, text: message.text, blocks: message.blocks });
     try {
-      const check = checkQuestion(parsed.data.view.state.values[AskInput.block]?.[AskInput.action]?.value ?? '');
+      const check = checkQuestion(submission.view.state.values[AskInput.block]?.[AskInput.action]?.value ?? '');
       if (check.kind !== 'ok') {
         await post(noticeMessage(check.kind === 'empty' ? EMPTY_QUESTION : TOO_LONG));
         return;
