@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import { PolicyBotError } from '../src/errors.js';
 import { decodeSeed } from './decode.js';
+import { readFacts, withMetadata } from './facts.js';
+import type { SeedMetadata } from './metadata.js';
 import { parseDocument } from './parse.js';
 import { repairText } from './repair.js';
 import type { Clause, DocumentMeta, IngestIssue, Target } from './schema.js';
@@ -13,20 +15,32 @@ export interface IngestedDocument {
   targets: Target[];
 }
 
-/** One seed file through decode → repair → parse → targets. A file with an error yields issues and no document. */
-export function ingestDocument(file: string, bytes: Uint8Array): { document: IngestedDocument | null; issues: IngestIssue[] } {
-  const id = basename(file, extname(file));
+/**
+ * One seed file through decode → repair → facts → parse → targets, with the facts of its metadata file (already
+ * read and validated) put over those of its text. A file with an error yields issues and no document.
+ */
+export function ingestDocument(
+  file: string,
+  bytes: Uint8Array,
+  metadata: SeedMetadata | null = null,
+): { document: IngestedDocument | null; issues: IngestIssue[] } {
+  const id = documentId(file);
   try {
     const { text, encoding } = decodeSeed(bytes, file);
     const repaired = repairText(text);
-    const parsed = parseDocument(id, file, repaired.paragraphs);
+    const { layout } = repaired;
+    const facts = withMetadata(readFacts(layout, id), metadata);
+    const parsed = parseDocument(id, file, layout.body, facts.title);
     if (parsed.issues.some((i) => i.level === 'error')) return { document: null, issues: parsed.issues };
+    const header = [...layout.notice, ...(layout.title ? [layout.title] : []), ...layout.subtitle];
     const meta: DocumentMeta = {
       id,
       file: basename(file),
-      title: parsed.title,
+      title: facts.title,
       encoding,
       sha256: sha256(bytes),
+      header: header.map((p) => ({ line: p.line, text: p.text })),
+      facts,
       preamble: parsed.preamble,
       footer: parsed.footer,
       outline: parsed.outline,
@@ -37,6 +51,11 @@ export function ingestDocument(file: string, bytes: Uint8Array): { document: Ing
     if (!(error instanceof PolicyBotError)) throw error;
     return { document: null, issues: [{ level: 'error', file, line: null, code: error.code, message: error.message }] };
   }
+}
+
+/** A document's id: its seed's file name without extension. */
+export function documentId(file: string): string {
+  return basename(file, extname(file));
 }
 
 export function sha256(bytes: Uint8Array): string {

@@ -4,7 +4,6 @@ import { FOOTER_RE, UNITS_ONLY_RE, UNITS_RE, matchMarker, splitUnits, type Marke
 import type { Paragraph } from './repair.js';
 
 export interface ParsedDocument {
-  title: string;
   preamble: string;
   footer: string[];
   outline: OutlineNode[];
@@ -33,8 +32,11 @@ const RANK: Record<MarkerKind, number> = { chapter: 0, part: 1, article: 2, cn: 
 const MAX_HEADING = 30;
 const PATH_SEPARATOR = ' › ';
 
-/** Turns repaired paragraphs into the outline and clauses of one document, with 责任单位 attached to their clause. */
-export function parseDocument(doc: string, file: string, paragraphs: Paragraph[]): ParsedDocument {
+/**
+ * Turns the repaired paragraphs of a document's text (its notice and title set apart) into its outline and
+ * clauses, with 责任单位 attached to their clause; each clause carries the document's `title`.
+ */
+export function parseDocument(doc: string, file: string, paragraphs: Paragraph[], title: string): ParsedDocument {
   const issues: IngestIssue[] = [];
   const repairs: Repair[] = [];
   const roots: Node[] = [];
@@ -44,11 +46,7 @@ export function parseDocument(doc: string, file: string, paragraphs: Paragraph[]
   const seenSections = new Map<string, number>();
   const lastNumber = new Map<string, number>();
 
-  const first = paragraphs[0];
-  const hasTitle = first !== undefined && matchMarker(first.text) === null && first.text.length <= 80 && paragraphs.length > 1;
-  const title = hasTitle ? first.text : doc;
-
-  for (const p of hasTitle ? paragraphs.slice(1) : paragraphs) {
+  for (const p of paragraphs) {
     const marker = matchMarker(p.text);
     const current = stack.at(-1);
     if (FOOTER_RE.test(p.text)) {
@@ -79,15 +77,14 @@ export function parseDocument(doc: string, file: string, paragraphs: Paragraph[]
   const nodes = flatten(roots);
   if (nodes.length === 0) {
     issues.push({ level: 'warning', file, line: null, code: 'SEED_NO_STRUCTURE', message: `${at(file, null)}: no section markers (一、 （一） 1. 第X条) found; each paragraph becomes one clause` });
-    const body = (hasTitle ? paragraphs.slice(1) : paragraphs).filter((p) => !FOOTER_RE.test(p.text));
+    const body = paragraphs.filter((p) => !FOOTER_RE.test(p.text));
     return {
-      title, preamble: '', footer, outline: [], repairs, issues,
+      preamble: '', footer, outline: [], repairs, issues,
       clauses: body.map((p, i) => ({ doc, title, section: String(i + 1), path: `第${i + 1}段`, marker: '', heading: '', text: p.text, units: [], lines: [p.line, p.endLine] })),
     };
   }
 
   return {
-    title,
     preamble: preamble.join('\n'),
     footer,
     repairs,

@@ -1,5 +1,6 @@
 import type { Repair } from './schema.js';
 import { FOOTER_RE, UNITS_ONLY_RE, matchMarker } from './markers.js';
+import { layOut, type Layout } from './notice.js';
 
 /** A run of source lines that reads as one paragraph after repair. */
 export interface Paragraph {
@@ -10,7 +11,9 @@ export interface Paragraph {
 }
 
 export interface Repaired {
+  /** Every paragraph in source order: `layout`'s parts, one after the other. */
   paragraphs: Paragraph[];
+  layout: Layout;
   repairs: Repair[];
 }
 
@@ -27,25 +30,27 @@ const CJK_SPACING = new RegExp(`(?<=[${HAN}\\p{Ps}\\p{Pe}\\p{Po}])[ \\t\u3000]+|
 /**
  * Repairs the defects of text copied out of PDFs and web pages, logging every change:
  * full-width digits and letters, spacing around numbers, stray English connectives, and
- * paragraphs cut in two by page breaks (物\n\n联网, 山\n\n东惠才卡).
+ * paragraphs cut in two by page breaks (物\n\n联网, 山\n\n东惠才卡). The notice, title and the lines
+ * under the title are set apart first: none of them is ever joined to the next line.
  */
 export function repairText(text: string): Repaired {
   const repairs: Repair[] = [];
   const lines = text.split('\n').map((raw, i) => repairLine(raw, i + 1, repairs));
+  const front = layOut(lines.flatMap((line, i) => (line === '' ? [] : [{ text: line, line: i + 1, endLine: i + 1 }])));
 
-  const paragraphs: Paragraph[] = [];
-  lines.forEach((line, i) => {
-    if (line === '') return;
-    const previous = paragraphs.at(-1);
-    if (previous && continuesAfterPageBreak(previous, line, paragraphs.length === 1)) {
-      repairs.push({ kind: 'page-break-join', line: i + 1, before: `${previous.text.slice(-8)}⏎${line.slice(0, 8)}`, after: `${previous.text.slice(-8)}${line.slice(0, 8)}` });
+  const body: Paragraph[] = [];
+  for (const { text: line, line: i } of front.body) {
+    const previous = body.at(-1);
+    if (previous && continuesAfterPageBreak(previous, line)) {
+      repairs.push({ kind: 'page-break-join', line: i, before: `${previous.text.slice(-8)}⏎${line.slice(0, 8)}`, after: `${previous.text.slice(-8)}${line.slice(0, 8)}` });
       previous.text += line;
-      previous.endLine = i + 1;
-      return;
+      previous.endLine = i;
+      continue;
     }
-    paragraphs.push({ text: line, line: i + 1, endLine: i + 1 });
-  });
-  return { paragraphs, repairs };
+    body.push({ text: line, line: i, endLine: i });
+  }
+  const layout = { ...front, body };
+  return { paragraphs: [...layout.notice, ...(layout.title ? [layout.title] : []), ...layout.subtitle, ...body], layout, repairs };
 }
 
 function repairLine(raw: string, line: number, repairs: Repair[]): string {
@@ -72,9 +77,9 @@ export function excerpt(before: string, after: string, context = 6): { before: s
   };
 }
 
-/** The title, headings and finished sentences end a paragraph; a new marker, 责任单位 or 抄送 starts one. */
-function continuesAfterPageBreak(previous: Paragraph, next: string, previousIsTitle: boolean): boolean {
-  if (previousIsTitle || TERMINAL.test(previous.text) || isHeadingLine(previous.text)) return false;
+/** Headings and finished sentences end a paragraph; a new marker, 责任单位 or 抄送 starts one. */
+function continuesAfterPageBreak(previous: Paragraph, next: string): boolean {
+  if ( TERMINAL.test(previous.text) || isHeadingLine(previous.text)) return false;
   return matchMarker(next) === null && !UNITS_ONLY_RE.test(next) && !FOOTER_RE.test(next);
 }
 

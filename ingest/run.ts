@@ -1,8 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ErrorCode, PolicyBotError } from '../src/errors.js';
-import { ingestDocument, sha256, type IngestedDocument } from './document.js';
+import { documentId, ingestDocument, sha256, type IngestedDocument } from './document.js';
 import { embedderId, fitEmbedder, type EmbedderSpec } from './embedders.js';
+import { isMetadataFile, metadataDocId, readMetadata } from './metadata.js';
 import { buildPassages } from './passages.js';
 import { SCHEMA_VERSION, type IngestIssue, type Manifest, type PassageMode } from './schema.js';
 import { readManifest, writeIndex } from './store.js';
@@ -33,11 +34,19 @@ interface Source {
   sha256: string;
 }
 
-/** Reads every seed, and rebuilds the index only when the seeds, the embedder or the passage mode changed. */
+/** What a seeds directory holds: the policies, and the metadata files beside them by document id. */
+interface Seeds {
+  seeds: Source[];
+  metadata: Map<string, Source>;
+  /** Both, in file name order: what the manifest records. */
+  all: Source[];
+}
+
+/** Reads every seed, and rebuilds the index only when a seed or metadata file, the embedder or the passage mode changed. */
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const embedder = options.embedder ?? DEFAULT_EMBEDDER;
   const passageMode = options.passageMode ?? DEFAULT_PASSAGE_MODE;
-  const sources = await readSeeds(options.seedsDir);
+  const { seeds, metadata, all: sources } = await readSeeds(options.seedsDir);
   const existing = await readManifest(options.outDir);
   if (!options.force && existing && isCurrent(existing, sources, embedderId(embedder), passageMode)) {
     return { status: 'up-to-date', manifest: existing, issues: existing.issues };
@@ -45,10 +54,18 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
 
   const issues: IngestIssue[] = [];
   const documents: IngestedDocument[] = [];
-  for (const source of sources) {
-    const result = ingestDocument(source.file, source.bytes);
-    issues.push(...result.issues);
+  for (const source of seeds) {
+    const metaFile = metadata.get(documentId(source.file));
+    const facts = metaFile ? readMetadata(metaFile.file, metaFile.bytes) : { metadata: null, issues: [] };
+    const result = ingestDocument(source.file, source.bytes, facts.metadata);
+    issues.push(...facts.issues, ...result.issues);
     if (result.document) documents.push(result.document);
+  }
+  const ids = new Set(seeds.map((s) => documentId(s.file)));
+  for (const [id, orphan] of metadata) {
+    if (ids.has(id)) continue;
+    const message = `metadata file ${orphan.file}: there is no seed ${id}.* beside it; the file is ignored`;
+    issues.push({ level: 'warning', file: orphan.file, line: null, code: ErrorCode.SeedMetadataOrphan, message });
   }
   const clauses = documents.flatMap((d) => d.clauses);
   const targets = documents.flatMap((d) => d.targets);
@@ -84,19 +101,27 @@ function isCurrent(manifest: Manifest, sources: Source[], embedder: string, pass
   );
 }
 
-async function readSeeds(dir: string): Promise<Source[]> {
+/** The seeds, and apart from them the `NAME.meta.json` files, which are never ingested as policies. */
+async function readSeeds(dir: string): Promise<Seeds> {
   let names: string[];
   try {
     names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name).sort();
   } catch {
     throw new PolicyBotError(ErrorCode.SeedsMissing, `seeds directory ${dir} cannot be read; pass --seeds DIR or set POLICYBOT_SEEDS_DIR`);
   }
-  if (names.length === 0) throw new PolicyBotError(ErrorCode.SeedsMissing, `seeds directory ${dir} holds no files`);
-  return Promise.all(
+  if (!names.some((name) => !isMetadataFile(name))) {
+    throw new PolicyBotError(ErrorCode.SeedsMissing, `seeds directory ${dir} holds no seed files`);
+  }
+  const all = await Promise.all(
     names.map(async (name) => {
       const file = join(dir, name);
       const bytes = await readFile(file);
       return { file, bytes, sha256: sha256(bytes) };
     }),
   );
+  return {
+    seeds: all.filter((s) => !isMetadataFile(s.file)),
+    metadata: new Map(all.filter((s) => isMetadataFile(s.file)).map((s) => [metadataDocId(s.file), s])),
+    all,
+  };
 }

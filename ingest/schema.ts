@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Bump when the shape of any file in the data directory changes: an older index is then rebuilt, never half-read. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** A leaf of a policy's hierarchy (or a node with its own body text): the unit every answer cites. */
 export const ClauseSchema = z.object({
@@ -75,12 +75,58 @@ export const OutlineNodeSchema = z.object({
 });
 export type OutlineNode = z.infer<typeof OutlineNodeSchema>;
 
+const NOT_A_YEAR = { error: 'must be a year such as 2020' };
+const YearSchema = z.number(NOT_A_YEAR).int(NOT_A_YEAR).min(1000, NOT_A_YEAR).max(9999, NOT_A_YEAR);
+/** Years a plan covers, both included: "（2020-2022年）" → 2020–2022. */
+export const PeriodSchema = z
+  .strictObject({ start: YearSchema, end: YearSchema }, { error: 'must be { "start": year, "end": year }' })
+  .refine((p) => p.start <= p.end, { error: 'must not be after the end year', path: ['start'] });
+export type Period = z.infer<typeof PeriodSchema>;
+
+/** A calendar date written YYYY-MM-DD. */
+export const IsoDateSchema = z.iso.date({ error: 'must be a real date written YYYY-MM-DD' });
+
+export const FACT_NAMES = ['title', 'period', 'number', 'issuer', 'issued'] as const;
+export const FactSourceSchema = z.enum(['text', 'metadata']);
+
+/** What a document says about itself, so questions about the document (its 文号, its period) have an answer. */
+export const DocumentFactsSchema = z.object({
+  /** The policy's full title: its title line, else the name in its 印发 notice, else the document id. */
+  title: z.string(),
+  /**
+   * From the title ("（2020-2022年）", "2021至2025年", "“十四五”") or the metadata file; null when neither gives it.
+   * Whether it has ended depends on the day the question is asked, so it is not stored: compare `end` then.
+   */
+  period: PeriodSchema.nullable(),
+  /** 文号, brackets normalised to 〔〕: "鲁政字〔2020〕228号". */
+  number: z.string().nullable(),
+  /** Issuing body: "山东省人民政府". */
+  issuer: z.string().nullable(),
+  /** Issue date, YYYY-MM-DD. */
+  issued: IsoDateSchema.nullable(),
+  /** Where each fact that is known came from; a fact absent here is unknown (or, for the title, the document id). */
+  sources: z.partialRecord(z.enum(FACT_NAMES), FactSourceSchema),
+});
+export type DocumentFacts = z.infer<typeof DocumentFactsSchema>;
+
+/** A source line kept as written, with its 1-based line number. */
+export const SourceLineSchema = z.object({ line: z.number().int(), text: z.string() });
+export type SourceLine = z.infer<typeof SourceLineSchema>;
+
 export const DocumentMetaSchema = z.object({
   id: z.string(),
   file: z.string(),
+  /** The title clauses are cited under: `facts.title`. */
   title: z.string(),
   encoding: z.string(),
   sha256: z.string(),
+  /**
+   * The lines before the policy's text, as written: a notice that issues it (发文机关, 关于印发…的通知, 文号, its
+   * text, signature and date), the title line, and lines under the title giving its 文号, issuer or date.
+   */
+  header: z.array(SourceLineSchema),
+  facts: DocumentFactsSchema,
+  /** Text between the header and the first section marker. */
   preamble: z.string(),
   /** Closing lines that belong to no clause: 抄送, 印发. */
   footer: z.array(z.string()),
@@ -107,6 +153,7 @@ export type PassageMode = z.infer<typeof PassageModeSchema>;
 export const ManifestSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   createdAt: z.string(),
+  /** Every file read: the seeds and their metadata files, so editing either rebuilds the index. */
   sources: z.array(z.object({ file: z.string(), sha256: z.string(), bytes: z.number().int() })),
   embedder: z.object({ id: z.string(), dimensions: z.number().int().positive() }),
   metric: z.literal('cosine'),

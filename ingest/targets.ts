@@ -1,6 +1,18 @@
 import type { Clause, Target } from './schema.js';
 
-const MEASURE = '个|座|家|所|项|条|台|套|处|名|人|户|张|批|类|种|元|公里|千米|米|千伏|千瓦|兆瓦|吉瓦|平方米|亩|吨|次|倍|%|％';
+export const MEASURE = '个|座|家|所|项|条|台|套|处|名|人|户|张|批|类|种|元|公里|千米|米|千伏|千瓦|兆瓦|吉瓦|平方米|亩|吨|次|倍|%|％';
+const MAGNITUDE: Record<string, number> = { 千: 1e3, 万: 1e4, 亿: 1e8 };
+
+/** A figure with its magnitude applied: 11.2 with "万个" is 112,000; figures are compared by this. */
+export function amountOf(value: number, unit: string): number {
+  return value * (MAGNITUDE[unit[0] ?? ''] ?? 1);
+}
+
+/** The measure word without its magnitude: "万个" → "个". */
+export function measureOf(unit: string): string {
+  return unit.replace(/^[千万亿](?=.)/, '');
+}
+
 const COMPARATOR = '不低于|不少于|不高于|不超过|低于|高于|超过|少于|多于|达到|达|约|力争';
 const POST_QUALIFIER = '以上|左右|以下|以内|多';
 // A number, an optional range ("1—2"), a magnitude and a measure word; a bare number only after a comparator ("PUE值低于1.25").

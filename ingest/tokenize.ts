@@ -48,16 +48,25 @@ export function words(text: string): string[] {
   return kept;
 }
 
+/** Whether jieba's dictionary (with the domain dictionary and the corpus's terms) holds a text as one word. */
+export function isWord(text: string): boolean {
+  const tokens = jieba().cut(upperLatin(text), false);
+  return tokens.length === 1;
+}
+
 // Parts of speech that name a topic: nouns, names, places, organisations, idioms, abbreviations, Latin words.
 const TOPIC_TAGS = /^(n|nr|ns|nt|nz|ng|eng|j|l|i)$/;
+
+// Segmentation may glue a conjunction to the next word ("市和县" → 市/和县, a county of Anhui): it is not part of it.
+const JOINER_EDGE = /^[和与及跟同]|[和与及跟同]$/g;
 
 /** The nouns of a text: what it is about, without its verbs, pronouns and particles. */
 export function nouns(text: string): string[] {
   return jieba()
     .tag(upperLatin(text))
-    .filter((t) => TOPIC_TAGS.test(t.tag) && (t.word.length >= 2 || /[A-Za-z0-9]/.test(t.word)))
-    .map((t) => t.word.trim().toLowerCase())
-    .filter(keep);
+    .filter((t) => TOPIC_TAGS.test(t.tag))
+    .map((t) => t.word.trim().toLowerCase().replace(JOINER_EDGE, ''))
+    .filter((w) => (w.length >= 2 || /[a-z0-9]/.test(w)) && keep(w));
 }
 
 /** Overlapping character pairs of each run of Chinese characters: recall where segmentation differs. */

@@ -5,6 +5,10 @@ export const ErrorCode = {
   SeedUnreadable: 'SEED_UNREADABLE',
   SeedDuplicateSection: 'SEED_DUPLICATE_SECTION',
   SeedsMissing: 'SEEDS_MISSING',
+  /** A seed's `NAME.meta.json` is not JSON or breaks its schema: the seed is ingested with the facts its text gives. */
+  SeedMetadataInvalid: 'SEED_METADATA_INVALID',
+  /** A `NAME.meta.json` with no seed `NAME.*` beside it. */
+  SeedMetadataOrphan: 'SEED_METADATA_ORPHAN',
   IndexMissing: 'INDEX_MISSING',
   IndexCorrupt: 'INDEX_CORRUPT',
   ConfigInvalid: 'CONFIG_INVALID',

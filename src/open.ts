@@ -3,8 +3,8 @@ import { DEFAULT_EMBEDDER, ingest } from '../ingest/run.js';
 import type { IngestIssue } from '../ingest/schema.js';
 import { answerQuestion } from './answer/answer.js';
 import type { PolicyBot } from './bot.js';
-import { findUnit } from './question/analyze.js';
 import { normalizeQuestion } from './question/normalize.js';
+import { findUnits } from './question/units.js';
 import { clauseKey, loadCorpus } from './retrieval/corpus.js';
 
 export interface OpenOptions {
@@ -16,6 +16,8 @@ export interface OpenOptions {
   synonymsFile?: string;
   /** Told about ingest problems (a bad seed file) when the index is built on first use. */
   onIssues?: (issues: IngestIssue[]) => void;
+  /** The day whether a plan's period has ended is judged against; today when not given. */
+  today?: Date;
 }
 
 /** Opens the index (building it from the seeds on first use) and returns the bot that answers from it. */
@@ -26,17 +28,18 @@ export async function openBot(options: OpenOptions): Promise<PolicyBot> {
     if (result.status === 'built' && result.issues.length > 0) options.onIssues?.(result.issues);
   }
   const corpus = await loadCorpus(options.indexDir, embedder, options.synonymsFile);
+  const engine = { corpus, today: () => options.today ?? new Date() };
   return {
     documents: corpus.documents,
     clauses: corpus.clauses,
     targets: corpus.targets,
-    ask: (question, askOptions) => answerQuestion(corpus, question, askOptions),
+    ask: (question, askOptions) => answerQuestion(engine, question, askOptions),
     clause: (doc, section) => {
       const i = corpus.clauseIndex.get(clauseKey(doc, section));
       return i === undefined ? undefined : corpus.clauses[i];
     },
     clausesForUnit(unit) {
-      const found = findUnit(normalizeQuestion(unit), corpus.units);
+      const found = findUnits(normalizeQuestion(unit), corpus.units)[0] ?? null;
       return { unit: found, clauses: found ? corpus.clauses.filter((c) => c.units.includes(found)) : [] };
     },
     findTargets(keyword = '') {

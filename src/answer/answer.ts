@@ -1,46 +1,138 @@
 import { performance } from 'node:perf_hooks';
-import { analyzeQuestion } from '../question/analyze.js';
+import { PROVINCES } from '../question/places.js';
+import type { ConversationState, Query } from '../question/query.js';
+import { readQuestion } from '../question/read.js';
 import type { Corpus } from '../retrieval/corpus.js';
-import { MIN_COVERAGE, retrieve, type Signal } from '../retrieval/retrieve.js';
-import { compose } from './compose.js';
-import { CHINESE_ONLY, EMPTY_QUESTION, MAX_QUESTION_LENGTH, NOT_FOUND, NO_TOPIC, SUGGEST, TOO_LONG } from './messages.js';
+import { retrieve, type Signal } from '../retrieval/retrieve.js';
+import { stateAfter } from './conversation.js';
+import { answers, createContext, type Ctx } from './execute/context.js';
+import { factGrounds } from './execute/document.js';
+import { execute } from './execute/index.js';
+import type { Finding, Line } from './execute/finding.js';
+import { summary } from './execute/summary.js';
+import { ungroundedNumbers, ungroundedUnits } from './grounding.js';
+import { EMPTY_QUESTION, MAX_QUESTION_LENGTH, NOT_FOUND, NOT_FOUND_EN, NO_TOPIC, SUGGEST, TOO_LONG, periodEnded, readAs } from './messages.js';
 import type { Answer, AskOptions, Intent } from './types.js';
 
 const SUGGESTIONS = 3;
 
+export interface Engine {
+  corpus: Corpus;
+  /** The date a plan's period is judged against; now, unless configured (for tests). */
+  today: () => Date;
+  /** Retrieval signals switched off, to measure what each adds. */
+  disabled?: readonly Signal[];
+}
+
 /**
- * Question in, grounded answer out. Never throws on user input: odd questions get a plain answer.
- * `disabled` switches retrieval signals off, to measure what each adds.
+ * Question in, grounded answer out. Never throws on user input: odd questions get a plain answer. A question
+ * with a `thread` is read as the follow-up of the thread's questions, replayed in order.
  */
-export async function answerQuestion(corpus: Corpus, question: string, options: AskOptions = {}, disabled: readonly Signal[] = []): Promise<Answer> {
+export async function answerQuestion(engine: Engine, question: string, options: AskOptions = {}): Promise<Answer> {
   const started = performance.now();
-  const done = (partial: Omit<Answer, 'question' | 'ms'>): Answer => ({ question, ...partial, ms: round(performance.now() - started) });
-  const plain = (answer: string, intent: Intent = 'fact', suggestions: string[] = []): Answer =>
-    done({ status: 'not_found', answer: suggestions.length ? `${answer}\n${SUGGEST}${suggestions.join('；')}` : answer, lead: answer, citations: [], intent, suggestions });
-
-  if (question.trim() === '') return plain(EMPTY_QUESTION);
-  if (question.length > MAX_QUESTION_LENGTH) return plain(TOO_LONG);
-  const analysis = analyzeQuestion(question, corpus, options.previous);
-  if (!/[\p{Script=Han}a-z0-9]/u.test(analysis.text)) return plain(NO_TOPIC);
-
-  const retrieval = await retrieve(corpus, analysis, disabled);
-  const structural = (analysis.intent === 'by_unit' && analysis.unit) || (analysis.intent === 'overview' && analysis.parts.length > 0);
-  // A place or a year the corpus never mentions ("广东省", "2025年") is another policy's business.
-  const foreign = [...analysis.places, ...analysis.years.map((y) => y.slice(0, 5))].some((name) => !corpus.corpusText.includes(name));
-  if (!structural && (retrieval.hits.length === 0 || foreign || retrieval.coverage < MIN_COVERAGE)) {
-    if (!/\p{Script=Han}/u.test(analysis.text)) return plain(CHINESE_ONLY, analysis.intent);
-    const suggestions = suggest(corpus, retrieval.hits.map((h) => h.clause));
-    return plain(NOT_FOUND, analysis.intent, suggestions);
+  let state: ConversationState | null = null;
+  for (const earlier of options.thread ?? []) {
+    if (validate(earlier) === null) state = (await turn(engine, earlier, state)).state ?? state;
   }
-  const composed = compose(corpus, analysis, retrieval);
-  return done({ status: 'answered', ...composed, intent: analysis.intent, suggestions: [] });
+  const { answer } = await turn(engine, question, state);
+  return { ...answer, ms: round(performance.now() - started) };
+}
+
+function validate(question: string): string | null {
+  if (question.trim() === '') return EMPTY_QUESTION;
+  if (question.length > MAX_QUESTION_LENGTH) return TOO_LONG;
+  return null;
+}
+
+/** One question of a conversation: its answer, and the state the next question continues from (null: unchanged). */
+async function turn(engine: Engine, question: string, state: ConversationState | null): Promise<{ answer: Answer; state: ConversationState | null }> {
+  const { corpus } = engine;
+  const plain = (answer: string, intent: Intent, query: Query | null, suggestions: string[] = []): { answer: Answer; state: null } => ({
+    answer: {
+      question, status: 'not_found', answer: suggestions.length ? `${answer}\n${SUGGEST}${suggestions.join('；')}` : answer, lead: answer,
+      citations: [], ms: 0, intent, suggestions, query,
+    },
+    state: null,
+  });
+  const invalid = validate(question);
+  if (invalid) return plain(invalid, 'fact', null);
+  const query = readQuestion(question, corpus, state);
+  if (!/[\p{Script=Han}a-z0-9]/u.test(query.text)) return plain(NO_TOPIC, 'fact', query);
+  const intent = intentOf(query);
+  const notFound = async () => plain(query.language === 'en' ? NOT_FOUND_EN : NOT_FOUND, intent, query, await suggest(engine, query));
+
+  if (outOfScope(corpus, query)) return notFound();
+  const ctx = createContext(corpus, query, state, engine.today(), engine.disabled ?? []);
+  const found = await execute(ctx);
+  if (!found) return notFound();
+  const grounded = await ground(ctx, found);
+  if (!grounded) return notFound();
+  const { answer, lead } = render(ctx, grounded);
+  return {
+    answer: { question, status: 'answered', answer, lead, citations: grounded.citations, ms: 0, intent, suggestions: [], query },
+    state: stateAfter(query, grounded),
+  };
+}
+
+/** A place outside the province, a year no policy mentions, a word the corpus never uses: another policy's business. */
+function outOfScope(corpus: Corpus, query: Query): boolean {
+  const foreignPlace = query.places.some((p) => PROVINCES.includes(p) && !corpus.corpusText.includes(p));
+  // A yes/no check or a question about the document may name any year: the answer compares it.
+  const yearsMatter = query.ask !== 'verify' && query.ask !== 'document';
+  const foreignYear = yearsMatter && query.years.some((y) => !corpus.corpusText.includes(y.slice(0, 5)));
+  return foreignPlace || foreignYear || query.unknown.length > 0;
+}
+
+/**
+ * The last line of defence: every number and every 责任单位 an answer states must come from what it cites (or the
+ * document's facts, the asker's own figures, or figures worked out from cited ones). An answer that fails falls
+ * back to quoting the best clause, or to not found.
+ */
+async function ground(ctx: Ctx, found: Finding): Promise<Finding | null> {
+  const { corpus, query } = ctx;
+  const grounds = [...corpus.documents.map(factGrounds), ...found.derived, ...(query.claim?.quantities.map((q) => q.raw) ?? []), ctx.today.toISOString().slice(0, 10), ...query.corrections.map((c) => c.to)];
+  const text = [...found.lead, ...found.body].flatMap((l) => [l.zh, l.en ?? '']).join('\n');
+  if (process.env.DEBUG_GROUND) console.error(ungroundedNumbers(text, found.citations, grounds), ungroundedUnits(text, found.citations, corpus.units, grounds));
+  if (ungroundedNumbers(text, found.citations, grounds).length === 0 && ungroundedUnits(text, found.citations, corpus.units, grounds).length === 0) return found;
+  const subject = query.subjects[0];
+  return subject && query.ask !== 'summary' && answers(await ctx.retrieve(subject)) ? summary(ctx, subject) : null;
+}
+
+/** The answer in the asker's language: the fact first (in English for an English question), then where it comes from. */
+function render(ctx: Ctx, found: Finding): { answer: string; lead: string } {
+  const { query, corpus } = ctx;
+  const say = (l: Line) => (query.language === 'en' ? (l.en ?? l.zh) : l.zh);
+  const lead = found.lead.map(say);
+  if (query.corrections.length > 0) lead.unshift(say(readAs(query.corrections.map((c) => c.to))));
+  const body = found.body.map(say);
+  const cited = new Set(found.citations.map((c) => c.doc));
+  // A target of a plan whose period is over is what was planned, not what was done.
+  if (query.ask === 'value' || query.ask === 'compare') {
+    for (const d of corpus.documents) {
+      if (cited.has(d.id) && d.facts.period && ctx.today.getFullYear() > d.facts.period.end) body.push(say(periodEnded(d.facts.period.start, d.facts.period.end)));
+    }
+  }
+  return { answer: [...lead, ...body].join('\n'), lead: lead.join('\n') };
 }
 
 /** The closest topics the policy covers: headings of the best partial matches, else its main parts. */
-function suggest(corpus: Corpus, clauses: number[]): string[] {
-  const headings = clauses.map((i) => corpus.clauses[i]!.heading).filter(Boolean);
+async function suggest(engine: Engine, query: Query): Promise<string[]> {
+  const { corpus } = engine;
+  const topic = query.subjects.join(' ');
+  const hits = topic ? (await retrieve(corpus, { topic, unit: null, places: [], years: [], context: [] })).hits : [];
+  const headings = hits.map((h) => corpus.clauses[h.clause]!.heading).filter(Boolean);
   const parts = corpus.documents.flatMap((d) => d.outline.filter((n) => !n.section.includes('.')).map((n) => n.heading));
   return [...new Set([...headings, ...parts])].slice(0, SUGGESTIONS);
+}
+
+const INTENTS: Record<Query['ask'], Intent> = {
+  value: 'number', units: 'who', duties: 'by_unit', list: 'overview', summary: 'fact', when: 'when', where: 'where',
+  lead: 'lead', lead_duties: 'lead_by_unit', count: 'count', verify: 'verify', compare: 'compare', document: 'document',
+  enterprise: 'enterprise', more: 'more',
+};
+
+function intentOf(query: Query): Intent {
+  return INTENTS[query.ask];
 }
 
 function round(ms: number): number {

@@ -8,9 +8,10 @@ export function topicWeight(corpus: Corpus, text: string, topicWords: readonly s
   return topicWords.reduce((sum, w) => sum + (normalized.includes(w) ? corpus.bm25.idf(w) : 0), 0);
 }
 
-/** Sentences as one verbatim quote: adjacent ones joined as written, a gap marked with an ellipsis. */
+/** Sentences as one verbatim quote, in the clause's order: adjacent ones joined as written, a gap marked with an ellipsis. */
 export function quoteOf(text: string, sentences: readonly string[]): string {
-  return sentences.reduce((quote, s) => (quote === '' ? s : text.includes(quote + s) ? quote + s : `${quote}……${s}`), '');
+  const ordered = [...new Set(sentences)].sort((a, b) => text.indexOf(a) - text.indexOf(b));
+  return ordered.reduce((quote, s) => (quote === '' ? s : text.includes(quote + s) ? quote + s : `${quote}……${s}`), '');
 }
 
 /** The sentences of a clause that best match the topic, best first. */

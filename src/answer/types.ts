@@ -1,5 +1,12 @@
-/** What a question asks for; decides how the answer is composed. */
-export type Intent = 'number' | 'who' | 'by_unit' | 'where' | 'when' | 'overview' | 'fact';
+import type { Query } from '../question/query.js';
+
+/**
+ * What a question asks for, as `ask --json` reports it. The first seven are the original values; the rest were
+ * added with the typed query (extend, never rename).
+ */
+export type Intent =
+  | 'number' | 'who' | 'by_unit' | 'where' | 'when' | 'overview' | 'fact'
+  | 'lead' | 'lead_by_unit' | 'count' | 'verify' | 'compare' | 'document' | 'enterprise' | 'more';
 
 /** Part of the public `ask --json` contract: extend, never rename. */
 export interface Citation {
@@ -30,9 +37,11 @@ export interface Answer {
   intent: Intent;
   /** Headings of the closest topics the policy covers, offered when nothing answers the question. */
   suggestions: string[];
+  /** How the question was read (null for input that is not a question: empty, too long); why this answer was chosen. */
+  query: Query | null;
 }
 
 export interface AskOptions {
-  /** The thread's earlier question, used as context for a follow-up such as "那充电桩呢？". */
-  previous?: string;
+  /** The conversation's earlier questions, oldest first: the question may follow up on them ("谁负责", "那充电桩呢"). */
+  thread?: readonly string[];
 }

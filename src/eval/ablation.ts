@@ -15,7 +15,10 @@ export interface Variant {
 
 async function score(corpus: Corpus, cases: readonly EvalCase[], disabled: readonly Signal[] = []): Promise<number> {
   let pass = 0;
-  for (const c of cases) if (judge(c, await answerQuestion(corpus, c.q, {}, disabled)).length === 0) pass++;
+  for (const c of cases) {
+    const engine = { corpus, today: () => new Date(), disabled };
+    if (judge(c, await answerQuestion(engine, c.q, { thread: c.thread })).length === 0) pass++;
+  }
   return pass;
 }
 

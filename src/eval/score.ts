@@ -6,12 +6,21 @@ export const EvalCaseSchema = z.object({
   id: z.string(),
   kind: z.string(),
   q: z.string(),
+  /** Earlier questions of the conversation, oldest first: `q` is a follow-up. */
+  thread: z.array(z.string()).optional(),
   sections: z.array(z.string()).optional(),
   must: z.array(z.string()).optional(),
+  /** Groups of alternatives: one string of each group must stand up front. */
+  must_any: z.array(z.array(z.string()).min(1)).optional(),
+  must_not: z.array(z.string()).optional(),
+  /** `must` and `must_any` are looked for in the answer's `lead` instead of its first 150 characters. */
+  in_lead: z.boolean().optional(),
   units: z.array(z.string()).optional(),
   all_sections: z.array(z.string()).optional(),
   top3: z.array(z.string()).optional(),
   prefix: z.string().optional(),
+  /** The answer may be `answered` or `not_found`; what it must not say is in `must_not`. */
+  any_status: z.boolean().optional(),
 });
 export type EvalCase = z.infer<typeof EvalCaseSchema>;
 
@@ -20,15 +29,23 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** The reasons an answer fails its case; empty when it passes. */
 export function judge(c: EvalCase, a: Answer): string[] {
+  const failures = (c.must_not ?? []).filter((m) => a.answer.includes(m)).map((m) => `states "${m}"`);
   if (c.kind === 'oos') {
-    return a.status === 'not_found' && a.citations.length === 0 ? [] : [`expected not_found with no citations, got ${a.status} citing ${sections(a)}`];
+    if (a.status !== 'not_found' || a.citations.length > 0) failures.push(`expected not_found with no citations, got ${a.status} citing ${sections(a)}`);
+    return failures;
   }
-  if (a.status !== 'answered') return ['expected an answer, got not_found'];
-  const failures: string[] = [];
+  if (a.status !== 'answered') {
+    if (!c.any_status) failures.push('expected an answer, got not_found');
+    return failures;
+  }
   const first = a.citations[0];
   if (c.sections && !c.sections.includes(first?.section ?? '')) failures.push(`first citation ${first?.section ?? 'none'} not in ${c.sections.join(',')}`);
-  const lead = squash(a.answer).slice(0, LEAD_CHARS);
-  for (const m of c.must ?? []) if (!lead.includes(squash(m))) failures.push(`"${m}" not within the first ${LEAD_CHARS} characters`);
+  const front = c.in_lead ? squash(a.lead) : squash(a.answer).slice(0, LEAD_CHARS);
+  const where = c.in_lead ? 'the lead' : `the first ${LEAD_CHARS} characters`;
+  for (const m of c.must ?? []) if (!front.includes(squash(m))) failures.push(`"${m}" not within ${where}`);
+  for (const group of c.must_any ?? []) {
+    if (!group.some((m) => front.includes(squash(m)))) failures.push(`none of "${group.join('", "')}" within ${where}`);
+  }
   if (c.units) {
     if (JSON.stringify(first?.units ?? []) !== JSON.stringify(c.units)) failures.push(`units ${JSON.stringify(first?.units ?? [])} != ${JSON.stringify(c.units)}`);
     for (const u of c.units) if (!a.answer.includes(u)) failures.push(`answer does not name ${u}`);

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { restoreEmbedder, type EmbedderSpec } from '../../ingest/embedders.js';
-import type { Clause, DocumentMeta, Manifest, Target } from '../../ingest/schema.js';
+import type { Clause, DocumentMeta, Manifest, Passage, Target } from '../../ingest/schema.js';
 import { VECTORS_DIR, readIndex } from '../../ingest/store.js';
-import { addWords } from '../../ingest/tokenize.js';
+import { addWords, isWord } from '../../ingest/tokenize.js';
 import { loadVectors, type VectorIndex } from '../../ingest/vectors.js';
-import type { Part } from '../question/analyze.js';
+import type { Part } from '../question/parts.js';
+import { TypoCorrector } from '../question/typos.js';
 import { loadSynonyms, type Synonyms } from '../question/synonyms.js';
 import { Bm25 } from './bm25.js';
 
@@ -36,6 +37,11 @@ export interface Corpus {
   /** Parts with sub-parts, with their heading normalised for matching. */
   parts: Part[];
   synonyms: Synonyms;
+  targetSubjects: string[];
+  /** Corrects likely typos towards the corpus's own terms. */
+  typos: TypoCorrector;
+  /** Whether the corpus uses a word anywhere. */
+  knows(word: string): boolean;
 }
 
 export const clauseKey = (doc: string, section: string): string => `${doc}#${section}`;
@@ -54,6 +60,7 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
   // normalised question, and a full normalisation of a large corpus would add seconds to every start.
   const clauseText = clauses.map((c) => `${c.path} ${c.text} ${c.units.join(' ')}`.toLowerCase());
   const corpusText = clauseText.join('\n');
+  const bm25 = Bm25.build(stored.passages.map((p) => p.terms));
 
   return {
     manifest: stored.manifest,
@@ -67,12 +74,22 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
     clausePath: clauses.map((c) => c.path.toLowerCase()),
     corpusText,
     passageClause: Int32Array.from(stored.passages, (p) => clauseIndex.get(clauseKey(p.doc, p.section)) ?? -1),
-    bm25: Bm25.build(stored.passages.map((p) => p.terms)),
+    bm25,
     vectors,
     embeddings,
     units: [...new Set(clauses.flatMap((c) => c.units))].sort((a, b) => b.length - a.length),
     parts: documents.flatMap((d) => d.outline.map((node) => ({ doc: d.id, node, heading: node.heading.toLowerCase().replace(/[“”"'‘’]/g, '') }))),
     // A synonym is for a phrasing the policy does not use; one it does use must not be rewritten away.
     synonyms: new Map([...loadSynonyms(synonymsFile)].filter(([from]) => !corpusText.includes(from))),
+    targetSubjects: [...new Set(targets.map((t) => t.subject.toLowerCase()).filter((s) => s.length >= 3))],
+    typos: TypoCorrector.build(typoVocabulary(clauses, targets, stored.passages), corpusText, { isWord }),
+    knows: (word) => bm25.df(word) > 0 || corpusText.includes(word),
   };
+}
+
+/** The terms a typo may be corrected to: headings, 责任单位, target subjects and the words passages are indexed by. */
+function typoVocabulary(clauses: readonly Clause[], targets: readonly Target[], passages: readonly Passage[]): Set<string> {
+  const vocabulary = new Set([...clauses.flatMap((c) => [c.heading, ...c.units]), ...targets.map((t) => t.subject)]);
+  for (const p of passages) for (const term of p.terms.split(' ')) if (!term.startsWith('#')) vocabulary.add(term);
+  return vocabulary;
 }

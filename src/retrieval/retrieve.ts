@@ -1,5 +1,4 @@
 import { nouns as nounsOf, searchTerms, words } from '../../ingest/tokenize.js';
-import type { Analysis } from '../question/analyze.js';
 import type { Corpus } from './corpus.js';
 import { reciprocalRankFusion, type RankedList } from './fuse.js';
 
@@ -31,13 +30,25 @@ const RERANK = 20;
 // Coverage is compared in quarters: a small difference in how much of the question a clause names is noise.
 const COVERAGE_STEPS = 4;
 
-export const SIGNALS = ['bm25', 'dense', 'heading', 'unit', 'place', 'year'] as const;
+export const SIGNALS = ['bm25', 'dense', 'heading', 'unit', 'place', 'year', 'context'] as const;
 export type Signal = (typeof SIGNALS)[number];
-const WEIGHTS: Record<Signal, number> = { bm25: 1, dense: 1, heading: 1, unit: 0.5, place: 0.5, year: 0.5 };
+// The conversation's clauses outweigh any one text signal: a follow-up is about them unless it names otherwise,
+// and the coverage re-ranking still puts a clause that names the follow-up's subject first.
+const WEIGHTS: Record<Signal, number> = { bm25: 1, dense: 1, heading: 1, unit: 0.5, place: 0.5, year: 0.5, context: 2 };
+
+/** What one retrieval looks for: one subject of a query, with the structure the query names. */
+export interface Probe {
+  topic: string;
+  unit: string | null;
+  places: readonly string[];
+  years: readonly string[];
+  /** Clauses the conversation is about (clause indices), best first. */
+  context: readonly number[];
+}
 
 /** Hybrid retrieval: BM25, HNSW dense search and the clause structure, fused by reciprocal rank. */
-export async function retrieve(corpus: Corpus, analysis: Analysis, disabled: readonly Signal[] = []): Promise<Retrieval> {
-  const topic = analysis.topic || analysis.text;
+export async function retrieve(corpus: Corpus, probe: Probe, disabled: readonly Signal[] = []): Promise<Retrieval> {
+  const { topic } = probe;
   const query = new Map<string, number>();
   for (const term of searchTerms(topic)) query.set(term, term.startsWith('#') ? BIGRAM_WEIGHT : 1);
   const topicWords = [...new Set(words(topic))];
@@ -52,9 +63,9 @@ export async function retrieve(corpus: Corpus, analysis: Analysis, disabled: rea
     if (matched.length > corpus.clauses.length * MAX_STRUCTURAL_SHARE) return [];
     return matched.sort((a, b) => (textRank.get(b) ?? 0) - (textRank.get(a) ?? 0));
   };
-  const { unit, years } = analysis;
+  const { unit, years } = probe;
   // The place a policy is about ("山东" in its title) scopes the question; it does not pick clauses.
-  const places = analysis.places.filter((p) => !corpus.documents.some((d) => d.title.includes(p)));
+  const places = probe.places.filter((p) => !corpus.documents.some((d) => d.title.includes(p)));
   const lists: RankedList<number>[] = [
     { name: 'bm25', weight: WEIGHTS.bm25, keys: bm25 },
     { name: 'dense', weight: WEIGHTS.dense, keys: dense },
@@ -62,6 +73,7 @@ export async function retrieve(corpus: Corpus, analysis: Analysis, disabled: rea
     { name: 'unit', weight: WEIGHTS.unit, keys: unit ? selective((i) => corpus.clauses[i]!.units.includes(unit)) : [] },
     { name: 'place', weight: WEIGHTS.place, keys: places.length ? selective((i) => places.some((p) => corpus.clauseText[i]!.includes(p))) : [] },
     { name: 'year', weight: WEIGHTS.year, keys: years.length ? selective((i) => years.some((y) => corpus.clauseText[i]!.includes(y))) : [] },
+    { name: 'context', weight: WEIGHTS.context, keys: probe.context },
   ].filter((l) => !disabled.includes(l.name as Signal));
 
   const fused = [...reciprocalRankFusion(lists)].map(([clause, score]) => ({ clause, score }));
@@ -111,8 +123,7 @@ function headingMatches(corpus: Corpus, topicWords: readonly string[]): number[]
 
 /**
  * The share of the question's nouns (IDF-weighted) that a clause contains. Nouns unknown to the corpus weigh as
- * much as its rarest word: a question mostly about them is not answered here. Unknown Latin words are English
- * filler around a Chinese question and weigh nothing.
+ * much as its rarest word: a question mostly about them is not answered here.
  */
 export function coverage(corpus: Corpus, retrieval: Pick<Retrieval, 'nouns' | 'unknown'>, clause: number): number {
   const maxIdf = Math.log(1 + (corpus.bm25.size + 0.5) / 0.5);
@@ -121,7 +132,6 @@ export function coverage(corpus: Corpus, retrieval: Pick<Retrieval, 'nouns' | 'u
   let found = 0;
   for (const w of retrieval.nouns) {
     const unknown = retrieval.unknown.includes(w);
-    if (unknown && /^[a-z]+$/.test(w)) continue;
     const weight = corpus.bm25.df(w) > 0 ? corpus.bm25.idf(w) : maxIdf;
     total += weight;
     if (!unknown && text.includes(w)) found += weight;

@@ -1,5 +1,5 @@
 import type { Logger } from '@slack/bolt';
-import type { Answer, AskOptions } from '../answer/types.js';
+import type { Answer } from '../answer/types.js';
 import type { Surface } from '../feedback/store.js';
 import { answerMessage } from './blocks/answer.js';
 import type { SlackMessage } from './blocks/message.js';
@@ -7,7 +7,8 @@ import type { ListenerContext } from './context.js';
 
 export interface QuestionAsked {
   question: string;
-  previous?: string;
+  /** The conversation's earlier questions, oldest first. */
+  thread: readonly string[];
   surface: Surface;
   user: string;
   channel: string | null;
@@ -17,8 +18,7 @@ export interface QuestionAsked {
 
 /** Asks the bot, logs the question for the report, and builds the reply. Throws only when the bot itself fails. */
 export async function askForSlack(ctx: ListenerContext, asked: QuestionAsked, logger: Logger): Promise<SlackMessage> {
-  const options: AskOptions = asked.previous === undefined ? {} : { previous: asked.previous };
-  const answer = await ctx.bot.ask(asked.question, options);
+  const answer = await ctx.bot.ask(asked.question, { thread: asked.thread });
   const questionId = logQuestion(ctx, asked, answer, logger);
   return answerMessage(answer, { questionId, showQuestion: asked.showQuestion ?? false });
 }

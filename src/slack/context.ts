@@ -10,8 +10,8 @@ export interface ListenerContext {
   seenEvents: BoundedCache<true>;
   /** `channel:ts` of messages already answered: a mention in a DM may arrive as both app_mention and message.im. */
   answeredMessages: BoundedCache<true>;
-  /** The last question asked per conversation (`channel:thread_ts`), the context for a follow-up. */
-  lastQuestions: BoundedCache<string>;
+  /** The questions asked so far per conversation (`channel:thread_ts`), oldest first: the context for a follow-up. */
+  threads: BoundedCache<string[]>;
 }
 
 const TEN_MINUTES = 10 * 60_000;
@@ -24,6 +24,6 @@ export function createListenerContext(bot: PolicyBot, feedback: FeedbackStore): 
     // Slack retries an event up to three times: at once, after 1 minute and after 5; ten minutes covers them all.
     seenEvents: new BoundedCache(10_000, TEN_MINUTES),
     answeredMessages: new BoundedCache(10_000, TEN_MINUTES),
-    lastQuestions: new BoundedCache(5_000, ONE_DAY),
+    threads: new BoundedCache(5_000, ONE_DAY),
   };
 }

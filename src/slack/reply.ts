@@ -24,6 +24,9 @@ export function questionFrom(message: MessageEvent, surface: IncomingQuestion['s
   return { surface, channel: message.channel, ts: message.ts, threadTs: message.thread_ts, user: message.user, text: message.text };
 }
 
+/** How many earlier questions of a conversation a follow-up is read against. */
+const MAX_THREAD = 10;
+
 /** Shown while the answer is being worked out. */
 const PROGRESS_REACTION = 'eyes';
 
@@ -55,16 +58,16 @@ export async function replyToQuestion(
       return;
     }
     const conversation = thread === undefined ? incoming.channel : `${incoming.channel}:${thread}`;
-    const previous = ctx.lastQuestions.get(conversation);
+    const earlier = ctx.threads.get(conversation) ?? [];
     // Not awaited first: the reaction's round trip need not delay the answer.
     const reacted = react(client, logger, 'add', incoming);
     try {
       const message = await askForSlack(
         ctx,
-        { question: check.question, previous, surface: incoming.surface, user: incoming.user, channel: incoming.channel },
+        { question: check.question, thread: earlier, surface: incoming.surface, user: incoming.user, channel: incoming.channel },
         logger,
       );
-      ctx.lastQuestions.set(conversation, check.question);
+      ctx.threads.set(conversation, [...earlier, check.question].slice(-MAX_THREAD));
       await post(message);
     } finally {
       await reacted;

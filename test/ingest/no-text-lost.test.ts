@@ -22,7 +22,7 @@ function accounted(doc: IngestedDocument): string {
       text: `${outline.has(c.section) ? '' : `${c.marker}${c.heading}`}${c.text}${c.units.join('')}`,
     })),
   ].sort((a, b) => a.line - b.line);
-  return content([meta.title, meta.preamble, ...pieces.map((p) => p.text), ...meta.footer].join(''));
+  return content([...meta.header.map((h) => h.text), meta.preamble, ...pieces.map((p) => p.text), ...meta.footer].join(''));
 }
 
 /** The source as repair is allowed to change it: full-width forms folded, logged replacements applied. */
@@ -54,11 +54,24 @@ describe('ingest loses no text', () => {
   });
   const part = fc.record({ heading: fc.constantFrom('信息基础设施建设行动', '融合基础设施升级行动'), leaves: fc.array(leaf, { minLength: 1, maxLength: 3 }) });
   const CN = ['一', '二', '三', '四'];
+  // The lines a seed may carry around its title: none, the notice that issues it, or 文号, issuer and date below it.
+  const front = fc.constantFrom(
+    { before: [], after: [] },
+    {
+      before: [
+        '山东省人民政府', '关于印发山东省测试行动方案的通知', '鲁政字〔2020〕228号', '各市人民政府，各县（市、区）人民政府，省政府各部门：',
+        '现将《山东省测试行动方案》印发给你们，请认真组织实施。', '山东省人民政府', '二〇二〇年十一月二日', '（此件公开发布）',
+      ],
+      after: [],
+    },
+    { before: ['山东省人民政府办公厅关于印发山东省测试行动方案的通知'], after: [] },
+    { before: [], after: ['鲁政办发[2021]5号', '山东省人民政府办公厅', '2021年3月5日'] },
+  );
 
-  it('accounts for every character of generated policies, page breaks and split 责任单位 included', () => {
+  it('accounts for every character of generated policies, notices, page breaks and split 责任单位 included', () => {
     fc.assert(
-      fc.property(fc.array(part, { minLength: 1, maxLength: 4 }), (parts) => {
-        const lines = ['山东省测试行动方案', '', '为加快发展，制定本方案。', ''];
+      fc.property(fc.array(part, { minLength: 1, maxLength: 4 }), front, (parts, { before, after }) => {
+        const lines = [...before, '山东省测试行动方案', ...after, '为加快发展，制定本方案。'].flatMap((line) => [line, '']);
         parts.forEach((p, i) => {
           lines.push(`${CN[i]}、${p.heading}`, '');
           p.leaves.forEach((l, j) => {
@@ -76,6 +89,7 @@ describe('ingest loses no text', () => {
         const source = lines.join('\n');
         const { document, issues } = ingestDocument('gen.txt', Buffer.from(source));
         expect(issues).toEqual([]);
+        expect(document!.meta.title).toBe('山东省测试行动方案');
         expect(document!.clauses).toHaveLength(parts.reduce((n, p) => n + p.leaves.length, 0));
         expect(accounted(document!)).toBe(expected(source, document!));
       }),

@@ -46,6 +46,13 @@ describe('repairText on made-up text', () => {
     expect(repairText('支持 Open Source 社区。').paragraphs[0]!.text).toBe('支持Open Source社区。');
   });
 
+  it('sets a notice, its date and the title apart, joining none of them to the next line', () => {
+    const { paragraphs, layout } = repairText('山东省人民政府\n\n关于印发山东省测试方案的通知\n\n山东省人民政府\n\n2020年11月2日\n\n山东省测试方案\n\n一、目标\n\n加快建设山\n\n东省平台。');
+    expect(paragraphs.map((p) => p.text)).toEqual(['山东省人民政府', '关于印发山东省测试方案的通知', '山东省人民政府', '2020年11月2日', '山东省测试方案', '一、目标', '加快建设山东省平台。']);
+    expect(layout.notice).toHaveLength(4);
+    expect(layout.title).toMatchObject({ text: '山东省测试方案', line: 9 });
+  });
+
   it('joins a sentence cut after a comma-less word but not after a finished sentence', () => {
     const { paragraphs } = repairText('标题\n\n1.建设平台。加快建设山\n\n东省平台。\n\n2.完善机制。');
     expect(paragraphs.map((p) => p.text)).toEqual(['标题', '1.建设平台。加快建设山东省平台。', '2.完善机制。']);

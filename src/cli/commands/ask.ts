@@ -1,26 +1,63 @@
 import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import type { Answer } from '../../answer/types.js';
+import { ErrorCode, PolicyBotError } from '../../errors.js';
 import { INDEX_OPTIONS, openFromFlags, parse } from '../options.js';
+
+/** A batch line: a plain question, or a follow-up with the conversation's earlier questions. */
+const BatchLineSchema = z.object({ question: z.string(), thread: z.array(z.string()).default([]) });
+type BatchLine = z.infer<typeof BatchLineSchema>;
 
 export async function askCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { ...INDEX_OPTIONS, batch: { type: 'string' } });
-  const questions = values.batch !== undefined ? readBatch(values.batch) : [positionals.join(' ')];
+  const lines = values.batch !== undefined ? readBatch(values.batch) : [{ question: positionals.join(' '), thread: [] }];
   const bot = await openFromFlags(values);
-  for (const question of questions) {
-    const answer = await bot.ask(question);
+  for (const { question, thread } of lines) {
+    const answer = await bot.ask(question, { thread });
     process.stdout.write(values.json ? `${JSON.stringify(publicAnswer(answer))}\n` : `${formatAnswer(answer)}\n`);
   }
   return 0;
 }
 
-/** One question a line; `-` reads standard input. Blank lines are skipped, not answered. */
-function readBatch(file: string): string[] {
-  return readFileSync(file === '-' ? 0 : file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+/**
+ * One question a line; `-` reads standard input. A line that starts with `{` is JSON, `{"question": "…",
+ * "thread": ["earlier question", …]}`, answered as a follow-up in that conversation. Blank lines are skipped.
+ */
+function readBatch(file: string): BatchLine[] {
+  let text: string;
+  try {
+    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (error) {
+    throw new PolicyBotError(ErrorCode.InputInvalid, `batch file ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return text
+    .split('\n')
+    .map((line, i) => ({ line: line.trim(), n: i + 1 }))
+    .filter(({ line }) => line.length > 0)
+    .map(({ line, n }) => (line.startsWith('{') ? parseLine(file, line, n) : { question: line, thread: [] }));
+}
+
+function parseLine(file: string, line: string, n: number): BatchLine {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    throw new PolicyBotError(ErrorCode.InputInvalid, `batch file ${file} line ${n}: not JSON`);
+  }
+  const parsed = BatchLineSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new PolicyBotError(ErrorCode.InputInvalid, `batch file ${file} line ${n}: ${issue.path.join('.') || '(line)'} ${issue.message}`);
+  }
+  return parsed.data;
 }
 
 /** The stable `ask --json` object: the contract's fields first, extensions after. */
 export function publicAnswer(a: Answer) {
-  return { question: a.question, status: a.status, answer: a.answer, citations: a.citations, ms: a.ms, intent: a.intent, suggestions: a.suggestions, lead: a.lead };
+  return {
+    question: a.question, status: a.status, answer: a.answer, citations: a.citations, ms: a.ms, intent: a.intent,
+    suggestions: a.suggestions, lead: a.lead, query: a.query,
+  };
 }
 
 export function formatAnswer(a: Answer): string {

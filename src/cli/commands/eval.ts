@@ -16,7 +16,7 @@ export async function evalCommand(args: string[]): Promise<number> {
   const latencies: number[] = [];
   const failures: string[] = [];
   for (const c of cases) {
-    const answer = await bot.ask(c.q);
+    const answer = await bot.ask(c.q, { thread: c.thread });
     latencies.push(answer.ms);
     const reasons = judge(c, answer);
     const tally = byKind.get(c.kind) ?? { pass: 0, total: 0 };

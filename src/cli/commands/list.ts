@@ -1,3 +1,4 @@
+import { figureOf } from '../../answer/figures.js';
 import { INDEX_OPTIONS, openFromFlags, parse } from '../options.js';
 
 /** `policybot clauses` and `policybot targets`: the clause store and the targets, as JSON arrays or readable lines. */
@@ -14,6 +15,6 @@ export async function targetsCommand(args: string[]): Promise<number> {
   const bot = await openFromFlags(values);
   const targets = bot.findTargets(positionals.join(' '));
   if (values.json) process.stdout.write(`${JSON.stringify(targets, null, 2)}\n`);
-  else for (const t of targets) process.stdout.write(`${t.section}\t${t.subject}\t${t.qualifier}${t.figure}\t${t.deadline}\n`);
+  else for (const t of targets) process.stdout.write(`${t.section}\t${t.subject}\t${figureOf(t)}\t${t.deadline}\n`);
   return 0;
 }

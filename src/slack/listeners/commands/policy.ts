@@ -53,7 +53,7 @@ async function commandReply(
     case 'ask': {
       const check = checkQuestion(request.question);
       if (check.kind !== 'ok') return [noticeMessage(check.kind === 'empty' ? EMPTY_QUESTION : TOO_LONG), 'ephemeral'];
-      return [await askForSlack(ctx, { question: check.question, surface: 'command', user, channel }, logger), 'in_channel'];
+      return [await askForSlack(ctx, { question: check.question, thread: [], surface: 'command', user, channel }, logger), 'in_channel'];
     }
   }
 }

@@ -23,7 +23,7 @@ export function askSubmission(ctx: ListenerContext) {
         await post(noticeMessage(check.kind === 'empty' ? EMPTY_QUESTION : TOO_LONG));
         return;
       }
-      await post(await askForSlack(ctx, { question: check.question, surface: 'home', user, channel: null, showQuestion: true }, logger));
+      await post(await askForSlack(ctx, { question: check.question, thread: [], surface: 'home', user, channel: null, showQuestion: true }, logger));
     } catch (error) {
       logger.error(`ask modal from ${user} failed`, error);
       await post(noticeMessage(APOLOGY)).catch((e: unknown) => logger.error('could not post the apology', e));

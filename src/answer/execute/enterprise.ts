@@ -1,0 +1,47 @@
+import { coverage, MIN_COVERAGE } from '../../retrieval/retrieve.js';
+import { figureOf } from '../figures.js';
+import { bestSentences, quoteOf } from '../sentences.js';
+import { answers, bilingual, type Ctx } from './context.js';
+import { citation, finding, keyOf, nameOf, type Finding, type Line } from './finding.js';
+
+const MAX_CLAUSES = 5;
+// A clause concerns the enterprise when it names about as much of its business as the best one does.
+const MARGIN = 0.25;
+const CITY_GOVERNMENTS = ['各市政府', '有关市政府'];
+
+/**
+ * An enterprise describing itself: every clause that concerns its business, best first, each with the sentence
+ * that concerns it and the figures that sentence sets; for its city, whether the clause applies there.
+ */
+export async function enterprise(ctx: Ctx): Promise<Finding | null> {
+  const asker = ctx.query.asker ?? ctx.query.continues?.asker;
+  if (!asker) return null;
+  const subject = [asker.business, ...ctx.query.subjects.filter((s) => s !== asker.business)].join(' ');
+  const r = await ctx.retrieve(subject);
+  if (!answers(r)) return null;
+  const floor = Math.max(MIN_COVERAGE, r.coverage - MARGIN);
+  const hits = r.hits.filter((h) => coverage(ctx.corpus, r, h.clause) >= floor).slice(0, MAX_CLAUSES);
+  const lead: Line[] = [{ zh: `与贵企业（${asker.business}${asker.city ? `，${asker.city}` : ''}）相关的条款${hits.length > 1 ? `有${hits.length}条，按相关程度` : ''}：`, en: `Clauses that concern your business (${asker.business}), most relevant first:` }];
+  const citations = hits.map((hit, n) => {
+    const clause = ctx.corpus.clauses[hit.clause]!;
+    const sentences = bestSentences(ctx.corpus, clause.text, r.topicWords, 2);
+    const quote = quoteOf(clause.text, sentences);
+    const figures = ctx.corpus.clauseTargets[hit.clause]!.filter((t) => sentences.includes(t.quote)).map((t) => `${t.subject}${figureOf(t)}`);
+    const where = asker.city ? applies(clause.text, clause.units, asker.city) : '';
+    lead.push({
+      zh: `${n + 1}. ${nameOf(clause)}（${clause.section}）：${quote}${figures.length ? `【目标：${figures.join('；')}】` : ''}${where}`,
+      en: `${n + 1}. ${bilingual(nameOf(clause))} (${clause.section}): ${quote}`,
+    });
+    return citation(clause, quote, hit.score);
+  });
+  return finding(lead, citations, { focus: citations.slice(0, 1).map(keyOf), list: citations.map(keyOf) });
+}
+
+/** Whether a clause applies in a city: it names the city, or every city's government (or the relevant ones) is responsible. */
+function applies(text: string, units: readonly string[], city: string): string {
+  if (text.includes(city)) return `（条款点名${city}）`;
+  const governments = units.filter((u) => CITY_GOVERNMENTS.includes(u));
+  if (governments.includes('各市政府')) return `（责任单位含各市政府，${city}适用）`;
+  if (governments.length > 0) return `（责任单位含有关市政府，${city}可结合实际参照）`;
+  return `（省级部门负责，全省适用）`;
+}

@@ -1,0 +1,119 @@
+import { amountOf } from '../../../ingest/targets.js';
+import { cue } from '../../question/cues.js';
+import { PLACES } from '../../question/places.js';
+import type { Claim, Quantity } from '../../question/query.js';
+import { boundOf, meets, statement } from '../figures.js';
+import { bestSentences } from '../sentences.js';
+import { clauseOf, withClause, type Ctx } from './context.js';
+import { nameOf, type Finding, type Line } from './finding.js';
+import { summary } from './summary.js';
+import { chooseTarget, englishStatement, segmentOf } from './value.js';
+
+/** A yes/no question: the claim is checked against the text and the answer says 是 or 不是 first, then why. */
+export async function verify(ctx: Ctx, subject: string): Promise<Finding> {
+  const claim = ctx.query.claim!;
+  if (claim.quantities.length > 0) return (await figureCheck(ctx, subject, claim)) ?? mention(ctx, subject);
+  if (claim.units.length > 0) return unitCheck(ctx, subject, claim.units);
+  if (claim.years.length > 0) return (await yearCheck(ctx, subject, claim.years)) ?? mention(ctx, subject);
+  if (claim.places.length > 0) return placeCheck(ctx, subject, claim.places);
+  return mention(ctx, subject);
+}
+
+const yes = (zh: string, en: string): Line => ({ zh: `是的，${zh}`, en: `Yes. ${en}` });
+const no = (zh: string, en: string): Line => ({ zh: `不是。${zh}`, en: `No. ${en}` });
+
+/** A claimed figure against the target it names: equal or not; or the asker's own figure against a threshold. */
+async function figureCheck(ctx: Ctx, subject: string, claim: Claim): Promise<Finding | null> {
+  const r = await ctx.retrieve(subject);
+  const chosen = chooseTarget(ctx, r, ctx.query.text);
+  if (!chosen) return null;
+  const { target, hit } = chosen;
+  const clause = clauseOf(ctx, hit);
+  const claimed = claim.quantities.find((q) => comparable(q, target.unit)) ?? claim.quantities[0]!;
+  const amount = amountOf(target.value, target.unit);
+  const segment = segmentOf(target);
+  let lead: Line;
+  if (claim.condition) {
+    const ok = meets(claimed.amount, amount, boundOf(target.qualifier));
+    const permission = /能|可以|可否|能否|申请|享受/.test(ctx.query.text);
+    const verdict = permission ? (ok ? '可以' : '不能') : ok ? '符合' : '不符合';
+    const reason = ok ? `${claimed.raw}满足这一条件` : `${claimed.raw}不满足这一条件`;
+    lead = {
+      zh: `${verdict}。原文规定“${segment}”，${reason}。`,
+      en: `${ok ? 'Yes' : 'No'}: the policy requires “${segment}”; ${claimed.raw} ${ok ? 'meets' : 'does not meet'} it.`,
+    };
+  } else if (claimed.amount === amount) {
+    lead = { zh: `对。${target.subject}：${statement(target)}。`, en: `Yes. ${target.subject}: ${englishStatement(target)}.` };
+  } else {
+    lead = {
+      zh: `不对。原文中${target.subject}为${statement(target)}，不是${claimed.raw}。`,
+      en: `No. The policy sets ${target.subject} at ${englishStatement(target)}, not ${claimed.raw}.`,
+    };
+  }
+  return withClause(ctx, clause, hit.score, [target.quote], [lead], { related: r });
+}
+
+/** "50座" against "30座"; a bare "50" against anything; "50%" only against a ratio. */
+function comparable(q: Quantity, unit: string): boolean {
+  return q.measure === '' || unit.endsWith(q.measure);
+}
+
+/** Whether the named units are responsible (all of them; the first listed, for 牵头; nobody else, for 只有). */
+async function unitCheck(ctx: Ctx, subject: string, claimed: readonly string[]): Promise<Finding> {
+  const r = await ctx.retrieve(subject);
+  const hit = r.hits.slice(0, 3).find((h) => clauseOf(ctx, h).units.length > 0) ?? r.hits[0]!;
+  const clause = clauseOf(ctx, hit);
+  const name = `「${nameOf(clause)}」`;
+  const listed = clause.units.join('、');
+  const missing = claimed.filter((u) => !clause.units.includes(u));
+  const others = clause.units.filter((u) => !claimed.includes(u));
+  let lead: Line;
+  if (cue.lead.test(ctx.query.text)) {
+    const first = clause.units[0];
+    lead = first === claimed[0]
+      ? yes(`${first}排在${name}责任单位的首位，按排列顺序通常视为牵头单位（原文未写明“牵头”）。全部责任单位：${listed}。`, `${first} is listed first among the responsible units of ${nameOf(clause)}, which is usually read as the lead. All: ${listed}.`)
+      : no(`${name}责任单位中排在首位的是${first ?? '（未列明）'}。全部责任单位：${listed}。`, `${first ?? 'No unit'} is listed first for ${nameOf(clause)}. All: ${listed}.`);
+  } else if (missing.length > 0) {
+    lead = no(`${name}的责任单位是：${listed}，${missing.join('、')}不在其中。`, `The units responsible for ${nameOf(clause)} are ${listed}; ${missing.join(', ')} is not among them.`);
+  } else if (/只有|仅|单独|只由|只是/.test(ctx.query.text) && others.length > 0) {
+    lead = no(`${name}的责任单位除${claimed.join('、')}外还有${others.join('、')}。全部：${listed}。`, `Besides ${claimed.join(', ')}, ${others.join(', ')} are responsible too. All: ${listed}.`);
+  } else {
+    const more = others.length > 0 ? `此外还有${others.join('、')}。` : '';
+    lead = yes(`${name}的责任单位包括${claimed.join('、')}。${more}全部责任单位：${listed}。`, `${claimed.join(', ')} ${claimed.length > 1 ? 'are' : 'is'} responsible for ${nameOf(clause)}. All: ${listed}.`);
+  }
+  return withClause(ctx, clause, hit.score, bestSentences(ctx.corpus, clause.text, r.topicWords), [lead], { showQuote: false, showUnits: false });
+}
+
+/** A claimed year against the deadline the text sets for the subject. */
+async function yearCheck(ctx: Ctx, subject: string, years: readonly number[]): Promise<Finding | null> {
+  const r = await ctx.retrieve(subject);
+  const chosen = chooseTarget(ctx, r);
+  if (!chosen || chosen.target.year === null) return null;
+  const { target, hit } = chosen;
+  const lead = years.includes(chosen.target.year ?? 0)
+    ? yes(`${target.subject}：${statement(target)}。`, `${target.subject}: ${englishStatement(target)}.`)
+    : no(`原文中${target.subject}的期限是${target.deadline}：${statement(target)}。`, `The policy's deadline for ${target.subject} is ${target.year}: ${englishStatement(target)}.`);
+  return withClause(ctx, clauseOf(ctx, hit), hit.score, [target.quote], [lead], { related: r });
+}
+
+/** Claimed places against those the best sentence about the subject names. */
+async function placeCheck(ctx: Ctx, subject: string, places: readonly string[]): Promise<Finding> {
+  const r = await ctx.retrieve(subject);
+  const hit = r.hits[0]!;
+  const clause = clauseOf(ctx, hit);
+  const [sentence] = bestSentences(ctx.corpus, clause.text, r.topicWords, 1, (s) => PLACES.some((p) => s.includes(p)));
+  if (!sentence) return mention(ctx, subject);
+  const named = PLACES.filter((p) => sentence.includes(p));
+  const missing = places.filter((p) => !named.includes(p));
+  const lead = missing.length === 0
+    ? yes(`原文：“${sentence}”`, `The policy says (in Chinese): ${sentence}`)
+    : no(`原文没有提到${missing.join('、')}：“${sentence}”`, `The policy does not name ${missing.join(', ')} here: ${sentence}`);
+  return withClause(ctx, clause, hit.score, [sentence], [lead], { showQuote: false });
+}
+
+/** "方案提到X了吗": yes, with what it says (a subject the policy never names was refused before this). */
+async function mention(ctx: Ctx, subject: string): Promise<Finding> {
+  const found = await summary(ctx, subject);
+  const [first, ...rest] = found.lead;
+  return { ...found, lead: [{ zh: `是的，方案有相关内容：${first!.zh}`, en: `Yes, the policy covers it. ${first!.en ?? ''}` }, ...rest] };
+}

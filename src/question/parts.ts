@@ -1,0 +1,58 @@
+import type { OutlineNode } from '../../ingest/schema.js';
+
+/** A part of a policy with sub-parts; `heading` is normalised for matching. */
+export interface Part {
+  doc: string;
+  node: OutlineNode;
+  heading: string;
+}
+
+// A part is named by enough of its heading: "创新基础设施" names "创新基础设施突破行动".
+const MIN_PART_CHARS = 4;
+const MIN_PART_SHARE = 0.5;
+
+/**
+ * The outline parts whose heading the question names most of. Several documents may have a part of the same
+ * name (保障措施): all of them are returned, and retrieval decides. Two different headings named equally well
+ * are ambiguous: none is returned.
+ */
+export function findParts(text: string, parts: readonly Part[]): Part[] {
+  const scored = parts
+    // A cheap test first: a part the question names shares at least one pair of characters with it.
+    .filter((p) => [...p.heading].some((_c, i) => i + 1 < p.heading.length && text.includes(p.heading.slice(i, i + 2))))
+    .map((p) => {
+      const shared = longestCommonSubstring(text, p.heading);
+      return { p, shared, share: p.heading.length ? shared / p.heading.length : 0 };
+    })
+    .filter((s) => s.shared >= Math.min(MIN_PART_CHARS, s.p.heading.length) && s.share >= MIN_PART_SHARE)
+    .sort((a, b) => b.share - a.share || b.shared - a.shared);
+  const best = scored[0];
+  if (!best) return [];
+  const tied = scored.filter((s) => s.share === best.share && s.shared === best.shared).map((s) => s.p);
+  return new Set(tied.map((p) => p.heading)).size === 1 ? tied : [];
+}
+
+function longestCommonSubstring(a: string, b: string): number {
+  let best = 0;
+  let previous = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const row = new Array<number>(b.length + 1).fill(0);
+    for (let j = 1; j <= b.length; j++) {
+      if (a[i - 1] === b[j - 1]) best = Math.max(best, (row[j] = previous[j - 1]! + 1));
+    }
+    previous = row;
+  }
+  return best;
+}
+
+/** "2.1" is inside "2" but not inside "20". */
+export function isWithin(section: string, ancestor: string): boolean {
+  return section === ancestor || section.startsWith(`${ancestor}.`);
+}
+
+export function compareSections(a: string, b: string): number {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
+  return 0;
+}

@@ -1,0 +1,159 @@
+import { readClaim, withoutQuantities } from './claims.js';
+import { cue, documentAspect, ordinalOf } from './cues.js';
+import { isEnglish, translateEnglish } from './english.js';
+import { normalizeQuestion } from './normalize.js';
+import { findParts, type Part } from './parts.js';
+import { placesIn } from './places.js';
+import type { Ask, ConversationState, Query } from './query.js';
+import { readAsker, splitSubjects, topicOf, type Asker } from './subjects.js';
+import { applySynonyms, type Synonyms } from './synonyms.js';
+import type { TypoCorrector } from './typos.js';
+import { unknownWords } from './unknown.js';
+import { findUnits, withoutUnits } from './units.js';
+
+/** What the reader knows of the corpus. */
+export interface Vocabulary {
+  units: readonly string[];
+  parts: readonly Part[];
+  /** What the corpus's targets count ("典型应用场景"), lower-cased: a question naming one asks for its figure. */
+  targetSubjects: readonly string[];
+  synonyms: Synonyms;
+  typos: TypoCorrector;
+  /** Whether the corpus uses a word anywhere. */
+  knows(word: string): boolean;
+}
+
+const YEAR = /\d{4}年(?:底前|年底前|底|前)?/g;
+// What a question about the document itself says besides its aspect: "这个方案的全称是什么".
+const DOCUMENT_WORDS =
+  /全称|全名|名称|标题|名字|题目|文号|发文字号|字号|实施期限?|执行期|周期|时间跨度|时间范围|起止|期限|年份|时间段|有效期?|失效|过期|到期|适用|现行|废止|执行|作废|过时|发布|印发|出台|下发|公布|制定|发文|成文|机关|日期|时间|部分|章节|结构|框架|板块|大块|组成|主要|总体|现在|目前|仍然|依然|继续|还|已经|一共|总共|哪几年|哪些年|多少年|年|叫|讲|说/g;
+
+/**
+ * Reads a question into a query: normalised (an English question translated through the glossary), users'
+ * phrasings and likely typos rewritten into the policy's words, its kind of ask, subjects, units, places, years
+ * and claims recognised. A follow-up borrows what it leaves unsaid from the conversation's `state`.
+ */
+export function readQuestion(raw: string, vocabulary: Vocabulary, state: ConversationState | null): Query {
+  const normalized = normalizeQuestion(raw);
+  const english = isEnglish(normalized);
+  const translated = english ? translateEnglish(normalized) : { chinese: normalized, unknown: [] };
+  const { text, corrections } = vocabulary.typos.correct(applySynonyms(translated.chinese, vocabulary.synonyms));
+
+  const units = findUnits(text, vocabulary.units);
+  const rest = withoutUnits(text, units);
+  const part = findParts(rest, vocabulary.parts)[0];
+  const places = placesIn(rest);
+  const years = rest.match(YEAR) ?? [];
+  const asker = readAsker(rest);
+  const aspect = documentAspect(rest);
+  const claimed = cue.yesNo.test(text);
+  const comparison = cue.difference.test(text) ? 'difference' : /少|低|小/.test(text.match(cue.compare)?.[0] ?? '') ? 'smaller' : cue.compare.test(text) ? 'larger' : null;
+
+  // A claimed figure names no subject; a comparison's subjects are split at 比 and 和.
+  const asked = rest.replace(cue.followUpStart, '');
+  const topic = topicOf(claimed || comparison ? withoutQuantities(asked) : asked, asker);
+  const subjects = splitSubjects(topic.replace(/(?:^|\s)(?:比|是|有|的|由|为|在|和|与)(?=\s|$)/g, ' ').trim(), vocabulary.units);
+  const documentLevel = aspect !== null && cue.documentRef.test(rest) && !namesMoreThanDocument(rest, vocabulary);
+  const bareDocument = aspect !== null && state === null && subjects.length === 0;
+
+  // "多少个典型应用场景" counts a target, not the parts of "应用场景".
+  const namesTarget = vocabulary.targetSubjects.some((t) => t.length > (part?.heading.length ?? 0) && rest.includes(t));
+  const ask = decideAsk({
+    text, units, part: namesTarget ? undefined : part, asker, subjects, state,
+    document: documentLevel || bareDocument,
+    claimed,
+    comparison,
+  });
+  const claim = ask === 'verify' ? readClaim(text, units, places) : null;
+  const query: Query = {
+    text,
+    language: english ? 'en' : 'zh',
+    ask,
+    subjects: ask === 'document' ? [] : ask === 'enterprise' && asker ? [asker.business, ...subjects.filter((s) => !s.includes(asker.business))] : subjects,
+    units,
+    part: part ? `${part.doc}#${part.node.section}` : null,
+    places,
+    years,
+    claim,
+    comparison: ask === 'compare' ? comparison : null,
+    aspect: ask === 'document' ? aspect : null,
+    ordinal: ordinalOf(text),
+    asker,
+    corrections,
+    unknown: [],
+    continues: null,
+  };
+  const resolved = state ? followUp(query, state, text) : query;
+  const named = [...resolved.subjects, ...(resolved.asker ? [resolved.asker.business] : [])].join(' ');
+  return { ...resolved, unknown: [...new Set([...translated.unknown, ...unknownWords(named, vocabulary.knows)])] };
+}
+
+interface AskSignals {
+  text: string;
+  units: string[];
+  part: Part | undefined;
+  asker: Asker | null;
+  subjects: string[];
+  state: ConversationState | null;
+  document: boolean;
+  claimed: boolean;
+  comparison: Query['comparison'];
+}
+
+/** The kind of answer wanted, from the cue phrases and what the question names. */
+function decideAsk(s: AskSignals): Ask {
+  const { text } = s;
+  if (s.state && cue.more.test(text)) return 'more';
+  if (s.document) return 'document';
+  if (s.comparison && (s.subjects.length >= 2 || cue.than.test(text))) return 'compare';
+  const lead = cue.lead.test(text);
+  if (s.claimed && !(s.asker && s.subjects.length <= 1 && !cue.number.test(text))) return 'verify';
+  if (s.units.length > 0 && lead && (s.subjects.length === 0 || cue.duty.test(text))) return 'lead_duties';
+  if (lead) return 'lead';
+  if (s.units.length > 0 && !cue.who.test(text) && (cue.duty.test(text) || s.subjects.length === 0)) return 'duties';
+  if (cue.who.test(text)) return 'units';
+  if (s.part && cue.count.test(text) && !cue.target.test(text)) return 'count';
+  if (s.part && cue.list.test(text) && !cue.number.test(text)) return 'list';
+  if (cue.number.test(text) || cue.target.test(text)) return 'value';
+  if (cue.when.test(text)) return 'when';
+  if (cue.where.test(text)) return 'where';
+  if (s.asker) return 'enterprise';
+  return 'summary';
+}
+
+/** Whether a question about the document also names a subject of its own ("方案里加氢站的目标"). */
+function namesMoreThanDocument(text: string, vocabulary: Vocabulary): boolean {
+  const rest = topicOf(text.replace(cue.documentRef, ' ').replace(DOCUMENT_WORDS, ' '), null);
+  return rest.split(' ').some((w) => w.length >= 2 && vocabulary.knows(w));
+}
+
+/** Kinds of ask that are about a subject, so a follow-up naming a new subject keeps them ("那充电桩呢"). */
+const SUBJECT_ASKS: readonly Ask[] = ['value', 'units', 'lead', 'when', 'where', 'summary', 'verify'];
+
+/** Fills what a follow-up leaves unsaid from the conversation; a question that stands on its own is left as it is. */
+function followUp(query: Query, state: ConversationState, text: string): Query {
+  const continues = { ...query, continues: state };
+  if (query.ask === 'more') return { ...continues, subjects: state.subjects, units: state.unit ? [state.unit] : [], asker: state.asker };
+  if (query.ordinal !== null && state.list.length > 0) {
+    const item = state.list[query.ordinal - 1];
+    return item ? { ...continues, ask: 'list', part: item, subjects: [] } : continues;
+  }
+  const namesNothing = query.subjects.every((s) => cue.deixis.test(s)) && query.units.length === 0 && !query.part && !query.asker;
+  const explicit = query.ask !== 'summary';
+  if (namesNothing && query.ask !== 'document') {
+    return {
+      ...continues,
+      ask: explicit ? query.ask : state.ask,
+      subjects: state.subjects,
+      units: query.ask === 'duties' || query.ask === 'lead_duties' || !explicit ? (state.unit ? [state.unit] : []) : [],
+      asker: state.asker,
+    };
+  }
+  const marked = cue.followUpStart.test(text) || cue.followUpEnd.test(text);
+  if (marked && query.units.length > 0 && query.subjects.length === 0 && (state.ask === 'duties' || state.ask === 'lead_duties')) {
+    return { ...continues, ask: state.ask };
+  }
+  if (marked && !explicit && SUBJECT_ASKS.includes(state.ask)) return { ...continues, ask: state.ask === 'verify' ? 'summary' : state.ask };
+  if (marked) return continues;
+  return query;
+}
