@@ -128,7 +128,7 @@ async function suggest(engine: Engine, query: Query): Promise<string[]> {
 const INTENTS: Record<Query['ask'], Intent> = {
   value: 'number', units: 'who', duties: 'by_unit', list: 'overview', summary: 'fact', when: 'when', where: 'where',
   lead: 'lead', lead_duties: 'lead_by_unit', count: 'count', verify: 'verify', compare: 'compare', document: 'document',
-  enterprise: 'enterprise', more: 'more',
+  enterprise: 'enterprise', place: 'place', more: 'more',
 };
 
 function intentOf(query: Query): Intent {

@@ -6,7 +6,7 @@ import type { Query } from '../question/query.js';
  */
 export type Intent =
   | 'number' | 'who' | 'by_unit' | 'where' | 'when' | 'overview' | 'fact'
-  | 'lead' | 'lead_by_unit' | 'count' | 'verify' | 'compare' | 'document' | 'enterprise' | 'more';
+  | 'lead' | 'lead_by_unit' | 'count' | 'verify' | 'compare' | 'document' | 'enterprise' | 'place' | 'more';
 
 /** Part of the public `ask --json` contract: extend, never rename. */
 export interface Citation {

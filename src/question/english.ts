@@ -72,6 +72,14 @@ const STOP_WORDS = new Set([
   'now', 'today', 'new', 'latest', 'current', 'entire', 'full', 'main', 'specific', 'particular', 'related', 'relevant',
   'according', 'far', 'long', 'year', 'years', 'time', 'times', 'date', 'thing', 'things', 'kind', 'kinds', 'type',
   'types', 'way', 'ways', 'rate', 'value', 'figure', 'really', 'actually', 'yuan', 'rmb',
+  // verbs of doing, in their common forms, and nouns of place or part that frame rather than name
+  'bring', 'brings', 'bringing', 'brought', 'building', 'constructing', 'establishing', 'creating', 'making', 'setting',
+  'providing', 'achieving', 'promoting', 'reaching', 'reach', 'reached', 'complete', 'completed', 'completing', 'finished',
+  'develop', 'developed', 'developing', 'support', 'supported', 'supporting', 'plan', 'planning', 'aim', 'aims', 'aimed',
+  'target', 'targets', 'targeted', 'goal', 'goals', 'require', 'required', 'requires', 'requirement', 'requirements',
+  'responsibility', 'responsibilities', 'role', 'roles', 'task', 'tasks', 'job', 'jobs', 'measure', 'measures',
+  'town', 'towns', 'area', 'areas', 'region', 'regions', 'place', 'places', 'level', 'levels', 'part', 'parts',
+  'field', 'fields', 'sector', 'sectors', 'side', 'end', 'number', 'numbers', 'amount', 'list', 'name', 'names',
 ]);
 
 const AUXILIARIES = new Set([
@@ -318,7 +326,9 @@ export function translateEnglish(text: string): Translation {
     i += 1;
   }
   const first = tokens[0];
-  if (!cued && first?.kind === 'word' && AUXILIARIES.has(first.text)) parts.push(YES_NO_CUE);
+  // "Is the hydrogen station target 50?": a question opened by an auxiliary checks a claim, cue or not.
+  if (first?.kind === 'word' && AUXILIARIES.has(first.text) && !cued) parts.push(YES_NO_CUE);
+  else if (first?.kind === 'word' && AUXILIARIES.has(first.text) && tokens.some((t) => t.kind === 'number')) parts.push(YES_NO_CUE);
   return { chinese: join(parts), unknown };
 }
 

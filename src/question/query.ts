@@ -10,12 +10,13 @@ import { z } from 'zod';
  * - compare: which of two figures is larger, or their difference
  * - document: a fact about the document itself (title, period, issuer, 文号, date, parts, goals, status)
  * - enterprise: every clause that concerns an enterprise describing itself
+ * - place: what the policy says of a city: the clauses that name it, and those all city governments share
  * - more: "还有呢", the rest of what the conversation's last answer left out
  * - summary: what the policy says about a subject
  */
 export const AskSchema = z.enum([
   'value', 'units', 'lead', 'duties', 'lead_duties', 'list', 'count', 'when', 'where',
-  'verify', 'compare', 'document', 'enterprise', 'more', 'summary',
+  'verify', 'compare', 'document', 'enterprise', 'place', 'more', 'summary',
 ]);
 export type Ask = z.infer<typeof AskSchema>;
 

@@ -1,14 +1,15 @@
 import { readClaim, withoutQuantities } from './claims.js';
-import { cue, documentAspect, ordinalOf } from './cues.js';
+import { nouns } from '../../ingest/tokenize.js';
+import { QUESTION_WORDS, cue, documentAspect, ordinalOf } from './cues.js';
 import { isEnglish, translateEnglish } from './english.js';
 import { normalizeQuestion } from './normalize.js';
 import { findParts, type Part } from './parts.js';
-import { placesIn } from './places.js';
+import { SHANDONG_CITIES, placesIn } from './places.js';
 import type { Ask, ConversationState, Query } from './query.js';
-import { readAsker, splitSubjects, topicOf, type Asker } from './subjects.js';
+import { readAsker, subjectsOf, type Asker } from './subjects.js';
 import { applySynonyms, type Synonyms } from './synonyms.js';
 import type { TypoCorrector } from './typos.js';
-import { unknownWords } from './unknown.js';
+import { isFraming, unknownWords } from './unknown.js';
 import { findUnits, withoutUnits } from './units.js';
 
 /** What the reader knows of the corpus. */
@@ -21,6 +22,10 @@ export interface Vocabulary {
   typos: TypoCorrector;
   /** Whether the corpus uses a word anywhere. */
   knows(word: string): boolean;
+  /** The places the policies are about ("山东", from their titles): naming them narrows nothing. */
+  home: readonly string[];
+  /** The policies' titles, lower-cased: words of a title name the document, not a subject in it. */
+  titles: readonly string[];
 }
 
 const YEAR = /\d{4}年(?:底前|年底前|底|前)?/g;
@@ -51,15 +56,15 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
 
   // A claimed figure names no subject; a comparison's subjects are split at 比 and 和.
   const asked = rest.replace(cue.followUpStart, '');
-  const topic = topicOf(claimed || comparison ? withoutQuantities(asked) : asked, asker);
-  const subjects = splitSubjects(topic.replace(/(?:^|\s)(?:比|是|有|的|由|为|在|和|与)(?=\s|$)/g, ' ').trim(), vocabulary.units);
-  const documentLevel = aspect !== null && cue.documentRef.test(rest) && !namesMoreThanDocument(rest, vocabulary);
-  const bareDocument = aspect !== null && state === null && subjects.length === 0;
-
+  const framing = (w: string) => isFraming(w) || vocabulary.titles.some((t) => t.includes(w));
+  const subjects = subjectsOf(claimed || comparison ? withoutQuantities(asked) : asked, asker, vocabulary.units, comparison !== null, framing);
+  // A part of the policy named outright is what a count or list is about, not the document as a whole.
+  const documentLevel = aspect !== null && !part && cue.documentRef.test(rest) && !namesMoreThanDocument(rest, vocabulary);
+  const bareDocument = aspect !== null && !part && state === null && subjects.length === 0;
   // "多少个典型应用场景" counts a target, not the parts of "应用场景".
   const namesTarget = vocabulary.targetSubjects.some((t) => t.length > (part?.heading.length ?? 0) && rest.includes(t));
   const ask = decideAsk({
-    text, units, part: namesTarget ? undefined : part, asker, subjects, state,
+    text, places, units, part: namesTarget ? undefined : part, asker, subjects, state,
     document: documentLevel || bareDocument,
     claimed,
     comparison,
@@ -90,6 +95,7 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
 
 interface AskSignals {
   text: string;
+  places: string[];
   units: string[];
   part: Part | undefined;
   asker: Asker | null;
@@ -110,7 +116,8 @@ function decideAsk(s: AskSignals): Ask {
   if (s.claimed && !(s.asker && s.subjects.length <= 1 && !cue.number.test(text))) return 'verify';
   if (s.units.length > 0 && lead && (s.subjects.length === 0 || cue.duty.test(text))) return 'lead_duties';
   if (lead) return 'lead';
-  if (s.units.length > 0 && !cue.who.test(text) && (cue.duty.test(text) || s.subjects.length === 0)) return 'duties';
+  // "列出省教育厅作为责任单位的全部条款": a unit and no subject asks for the unit's clauses.
+  if (s.units.length > 0 && (s.subjects.length === 0 || (!cue.who.test(text) && cue.duty.test(text)))) return 'duties';
   if (cue.who.test(text)) return 'units';
   if (s.part && cue.count.test(text) && !cue.target.test(text)) return 'count';
   if (s.part && cue.list.test(text) && !cue.number.test(text)) return 'list';
@@ -118,13 +125,15 @@ function decideAsk(s: AskSignals): Ask {
   if (cue.when.test(text)) return 'when';
   if (cue.where.test(text)) return 'where';
   if (s.asker) return 'enterprise';
+  if (s.subjects.length === 0 && s.places.some((p) => SHANDONG_CITIES.includes(p))) return 'place';
   return 'summary';
 }
 
 /** Whether a question about the document also names a subject of its own ("方案里加氢站的目标"). */
 function namesMoreThanDocument(text: string, vocabulary: Vocabulary): boolean {
-  const rest = topicOf(text.replace(cue.documentRef, ' ').replace(DOCUMENT_WORDS, ' '), null);
-  return rest.split(' ').some((w) => w.length >= 2 && vocabulary.knows(w));
+  const rest = text.replace(cue.documentRef, ' ').replace(DOCUMENT_WORDS, ' ').replace(QUESTION_WORDS, ' ');
+  // Any noun counts, known or not ("6G基站的目标"), but the place the policy is about does not.
+  return nouns(rest).some((w) => !vocabulary.home.some((h) => w.startsWith(h)) && !isFraming(w) && !vocabulary.titles.some((t) => t.includes(w)));
 }
 
 /** Kinds of ask that are about a subject, so a follow-up naming a new subject keeps them ("那充电桩呢"). */

@@ -1,3 +1,4 @@
+import { nouns } from '../../ingest/tokenize.js';
 import { QUESTION_WORDS } from './cues.js';
 import { SHANDONG_CITIES } from './places.js';
 
@@ -6,11 +7,14 @@ import { SHANDONG_CITIES } from './places.js';
  * the topic; that it is an enterprise is not, or every clause that mentions 企业 would look relevant.
  */
 const SELF = /(?:我们|我们这|我|本|我司|咱们)(?:这边|这里)?(?:是|为)?(?:一家|一个|家)?/;
+// What an asker may be: a company, a factory, a cooperative, an association, a hospital, a school, a park.
+const ORG = '企业|公司|厂家|工厂|厂|单位|合作社|协会|机构|医院|学校|园区|集团|商户|个体户|平台';
+const DOES = '做|从事|经营|搞|生产|研发|主营|主要做|主要从事|专注|专门做|提供|开发|制造|运营';
 const ASKER_PATTERNS = [
   // 我们是(聊城的)(一家)做X的企业 / 我们是X企业
-  new RegExp(`${SELF.source}(?:[^，,。；？?]{0,8}?的)?(?:一家|一个)?(?:做|从事|经营|搞|生产|研发)?([^，,。；？?]{2,}?)(?:方面|领域|行业|相关)?的?(?:企业|公司|厂|单位|工厂|厂家|园区)`, 'u'),
-  // 我们公司做X / 我司从事X
-  /(?:我们|我|本|咱们)(?:的)?(?:公司|企业|司|单位|厂|工厂)(?:是|主要)?(?:做|从事|经营|搞|生产|研发)([^，,。；？?]{2,})/u,
+  new RegExp(`${SELF.source}(?:[^，,。；？?]{0,8}?的)?(?:一家|一个)?(?:${DOES})?([^，,。；？?]{2,}?)(?:方面|领域|行业|相关)?的?(?:${ORG})`, 'u'),
+  // 我们公司做X / 本公司主营X / 我司从事X
+  new RegExp(`(?:我们|我|本|咱们)(?:的)?(?:${ORG}|司)(?:是|主要)?(?:${DOES})([^，,。；？?]{2,})`, 'u'),
 ];
 const BUSINESS_FILLER = /^(?:一家|一个|家|专门|主要|也|在|是)+|(?:的|业务|生意|产品|方面|领域|行业|相关)+$/g;
 
@@ -28,7 +32,7 @@ export function readAsker(text: string): Asker | null {
     const city = SHANDONG_CITIES.find((c) => text.includes(c)) ?? null;
     // "我们是聊城的一家做智慧农业的企业": the place is where it is, not what it does.
     if (city) business = business.replace(new RegExp(`^${city}(?:市)?的?`), '');
-    business = business.replace(/^(?:做|从事|经营|搞|生产|研发)/, '');
+    business = business.replace(new RegExp(`^(?:${DOES})`), '');
     if (business.length >= 2) return { business, city };
   }
   return null;
@@ -54,30 +58,58 @@ export function clean(text: string): string {
     .trim();
 }
 
-// "和", "与", "及" join two subjects; so does a comma or "、" between noun phrases, and "比" in a comparison.
-const JOINERS = /以及|还有|和|与|及|跟|同|、|，|,|;|；|比/;
+// "和", "与", "及", a comma, "、" and a question mark join subjects; "比" too, in a comparison ("比例" is a word).
+const JOINERS = /以及|还有|和|与|及|跟|同|、|，|,|;|；|？|\?|。|！|!|：|:/g;
+const THAN = /(?<![占位])比(?![例重率])/g;
+// "工业互联网这块，…", "数据中心上架率：…": a piece that frames the others; each of them is about it.
+const FRAME = /(?:这块|这一块|这方面|这一方面|方面|领域|这边|板块)$/;
+const FRAMED_BY = /^[：:]/;
 // A conjunction inside a word the corpus spells with it (省工业和信息化厅, 文化和旅游) is not a joiner.
 const MASK = '\u0001';
 
 /**
- * Splits a topic into the subjects it joins: "数据中心集聚区 智慧社区样板" from "数据中心集聚区和智慧社区样板".
- * Words the corpus writes with a conjunction inside (unit names) stay whole. One subject when nothing splits.
+ * The subjects a question asks about, one per part of a several-part question: "数据中心集聚区和智慧社区样板分别
+ * 要建多少" names two. Each part keeps only what names its topic; a framing part ("工业互联网这块，…") is prefixed
+ * to each of the others. `protectedTerms` (unit names) stay whole.
  */
-export function splitSubjects(topic: string, protectedTerms: readonly string[]): string[] {
+export function subjectsOf(text: string, asker: Asker | null, protectedTerms: readonly string[], comparing: boolean, framing: (word: string) => boolean): string[] {
   const kept: string[] = [];
-  let masked = topic;
+  let masked = asker ? stripAsker(text) : text;
   for (const term of protectedTerms) {
-    if (!JOINERS.test(term) || !masked.includes(term)) continue;
+    if (!masked.includes(term)) continue;
     masked = masked.split(term).join(`${MASK}${kept.length}${MASK}`);
     kept.push(term);
   }
   const restore = (s: string) => s.replace(new RegExp(`${MASK}(\\d+)${MASK}`, 'g'), (_m, i: string) => kept[Number(i)]!);
-  const parts = masked
-    .split(new RegExp(JOINERS.source, 'g'))
-    // A lone character between spaces ("个" left of "多少个") is a measure word or particle, not part of a subject.
-    .map((p) => restore(p).replace(/(?:^|\s)\p{Script=Han}(?=\s|$)/gu, ' ').trim())
-    .filter((p) => p.length > 0);
-  // A piece of one character ("市") is a modifier cut loose, not a subject.
-  if (parts.length < 2 || parts.some((p) => p.replace(/\s/g, '').length < 2)) return topic ? [topic] : [];
-  return parts;
+  const joined = comparing ? masked.replace(THAN, '，') : masked;
+  const frames: string[] = [];
+  const pieces: string[] = [];
+  let at = 0;
+  for (const m of [...joined.matchAll(JOINERS), null]) {
+    const end = m ? m.index : joined.length;
+    const raw = restore(joined.slice(at, end));
+    const subject = tidy(topicOf(raw.replace(YEAR, ' '), null));
+    if (subject && names(subject, framing)) (m && (FRAME.test(raw.trim()) || FRAMED_BY.test(m[0])) ? frames : pieces).push(subject.replace(FRAME, '').trim());
+    at = end + (m ? m[0].length : 0);
+  }
+  const frame = frames.filter(Boolean).join(' ');
+  if (pieces.length === 0) return frame ? [frame] : [];
+  return pieces.map((p) => (frame ? `${frame} ${p}` : p));
+}
+
+const YEAR = /(?:到|至)?\d{4}年(?:底前|年底前|底|前)?/g;
+
+/** Whether a piece names anything: a noun that does not merely frame the question ("列出 作为 全部" names nothing). */
+function names(piece: string, framing: (word: string) => boolean): boolean {
+  const found = nouns(piece);
+  return found.length === 0 ? !/^[\p{Script=Han}]$/u.test(piece) : found.some((w) => !framing(w)) || /[a-z0-9]/.test(piece);
+}
+
+/** A subject without the particles around it ("加氢站的 是" → "加氢站") and without loose single characters. */
+function tidy(subject: string): string {
+  return subject
+    .split(' ')
+    .map((w) => w.replace(/^(?:的|是|有|由|为|在|对|把|将|关于|针对|那)+|(?:的|是|有|呢|吗|了|啊|吧)+$/g, ''))
+    .filter((w) => w.length >= 2 || /[a-z0-9]/.test(w))
+    .join(' ');
 }

@@ -1,17 +1,31 @@
 import { nouns } from '../../ingest/tokenize.js';
+import { PLACES } from './places.js';
 
 /**
- * Nouns people use to frame a question that name no subject ("公司", "事情", "数量"), which a policy need not use.
+ * Nouns people use to frame a question that name no subject ("公司", "事情", "角色"), which a policy need not use.
  * Everything else a question names must be found in the corpus, or the policy has no evidence to answer from.
  */
 const FRAMING = new Set([
   '公司', '企业家', '老板', '东西', '事情', '事儿', '问题', '情况', '数量', '数目', '个数', '业务', '生意', '细节', '方向', '时候',
   '省里', '那边', '这边', '哪儿', '大概', '具体', '打算', '啥', '咱们', '内容', '方面', '东东', '答案', '信息', '资料', '条文',
   '原文', '规定', '说法', '口径', '文件', '方案', '政策', '部门', '单位', '条款', '地方', '地市', '城市', '省份', '本省', '全省',
+  '角色', '作用', '地位', '定位', '责任', '职责', '关系', '条件', '门槛', '要求', '标准', '数字', '数值', '目标值', '全称', '名字',
+  '领域', '行业', '主营', '这块', '一块', '板块', '部分', '大类', '类别', '种类', '总数', '总量', '全部', '所有', '哪家', '哪位',
+  '新建', '现有', '已有', '目前', '今后', '未来', '最新', '支持方向', '方向', '工作', '任务', '事项', '措施',
 ]);
 const QUANTITY = /^\d+(?:\.\d+)?[千万亿]?\p{Script=Han}?%?$/u;
+// Places are judged apart: a city of the province is in scope wherever the policy names it or not, another province is not.
+const PLACE = new RegExp(`^(?:${PLACES.join('|')})(?:省|市|区|县)?$`);
 
-/** The nouns of `text` the corpus never uses: a question about them is not answered, whatever else it shares. */
+export function isFraming(word: string): boolean {
+  return FRAMING.has(word) || QUANTITY.test(word) || PLACE.test(word);
+}
+
+// Latin terms and codes ("6g", "k12", "wifi"): jieba tags them apart, or not at all.
+const LATIN = /[a-z][a-z0-9+.-]*|\d+[a-z][a-z0-9+.-]*/g;
+
+/** The nouns and Latin terms of `text` the corpus never uses: a question about them is not answered, whatever else it shares. */
 export function unknownWords(text: string, knows: (word: string) => boolean): string[] {
-  return [...new Set(nouns(text))].filter((w) => !FRAMING.has(w) && !QUANTITY.test(w) && !knows(w));
+  const terms = [...nouns(text), ...(text.match(LATIN) ?? [])];
+  return [...new Set(terms)].filter((w) => !isFraming(w) && !knows(w));
 }

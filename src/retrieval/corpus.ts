@@ -7,6 +7,7 @@ import { addWords, isWord } from '../../ingest/tokenize.js';
 import { loadVectors, type VectorIndex } from '../../ingest/vectors.js';
 import type { Part } from '../question/parts.js';
 import { TypoCorrector } from '../question/typos.js';
+import { PROVINCES } from '../question/places.js';
 import { loadSynonyms, type Synonyms } from '../question/synonyms.js';
 import { Bm25 } from './bm25.js';
 
@@ -38,6 +39,9 @@ export interface Corpus {
   parts: Part[];
   synonyms: Synonyms;
   targetSubjects: string[];
+  /** Provinces the policies' titles name: a question naming them narrows nothing. */
+  home: string[];
+  titles: string[];
   /** Corrects likely typos towards the corpus's own terms. */
   typos: TypoCorrector;
   /** Whether the corpus uses a word anywhere. */
@@ -81,6 +85,8 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
     parts: documents.flatMap((d) => d.outline.map((node) => ({ doc: d.id, node, heading: node.heading.toLowerCase().replace(/[“”"'‘’]/g, '') }))),
     // A synonym is for a phrasing the policy does not use; one it does use must not be rewritten away.
     synonyms: new Map([...loadSynonyms(synonymsFile)].filter(([from]) => !corpusText.includes(from))),
+    titles: documents.map((d) => d.title.toLowerCase()),
+    home: PROVINCES.filter((p) => documents.some((d) => d.title.includes(p))),
     targetSubjects: [...new Set(targets.map((t) => t.subject.toLowerCase()).filter((s) => s.length >= 3))],
     typos: TypoCorrector.build(typoVocabulary(clauses, targets, stored.passages), corpusText, { isWord }),
     knows: (word) => bm25.df(word) > 0 || corpusText.includes(word),

@@ -1,4 +1,5 @@
 import { nouns as nounsOf, searchTerms, words } from '../../ingest/tokenize.js';
+import { isFraming } from '../question/unknown.js';
 import type { Corpus } from './corpus.js';
 import { reciprocalRankFusion, type RankedList } from './fuse.js';
 
@@ -78,8 +79,9 @@ export async function retrieve(corpus: Corpus, probe: Probe, disabled: readonly 
 
   const fused = [...reciprocalRankFusion(lists)].map(([clause, score]) => ({ clause, score }));
   // A question without nouns ("明天会下雨吗") is judged on all its words.
-  const found = nounsOf(topic);
-  const nouns = [...new Set(found.length > 0 ? found : topicWords)];
+  // Words that frame a question ("情况", a city) name no subject: coverage is measured on what is left.
+  const found = nounsOf(topic).filter((w) => !isFraming(w));
+  const nouns = [...new Set(found.length > 0 ? found : topicWords.filter((w) => !isFraming(w)))];
   const unknown = nouns.filter((w) => corpus.bm25.df(w) === 0 && !corpus.corpusText.includes(w));
   // Rank signals say what is near the question; coverage says which clause names all of it (Lucene's
   // "coordination"). The best candidates are re-ordered by coverage, in steps, and then by fused rank.

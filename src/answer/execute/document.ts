@@ -81,7 +81,7 @@ function parts(ctx: Ctx, doc: DocumentMeta): Finding {
     { zh: `《${doc.facts.title}》共${all.length}部分：`, en: `The plan has ${all.length} parts:` },
     ...names.map((n) => ({ zh: `• ${n}`, en: `• ${n}` })),
   ];
-  return finding(lead, [], { body: [issuance(doc)], list: all.map((n) => keyOf({ doc: doc.id, section: n.section })) });
+  return finding(lead, [], { body: [issuance(doc)], list: all.map((n) => keyOf({ doc: doc.id, section: n.section })), derived: [String(all.length)] });
 }
 
 /** The plan's goals: its goals part (行动目标, 总体目标, 主要目标), quoted. */

@@ -13,9 +13,11 @@ export function duties(ctx: Ctx, leadOnly: boolean): Finding {
   const city = SHANDONG_CITIES.find((c) => query.text.includes(c));
   const lead: Line[] = [];
   const cited = new Map<number, ReturnType<typeof citation>>();
+  const counts: number[] = [];
   for (const unit of query.units) {
     const all = corpus.clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.units.includes(unit));
     const listed = leadOnly ? all.filter(({ c }) => c.units[0] === unit) : all;
+    counts.push(listed.length);
     const who = city && /市政府$/.test(unit) ? `${unit}（含${city}市）` : unit;
     if (leadOnly && listed.length === 0) {
       lead.push({ zh: `没有条款把${who}列在责任单位首位。`, en: `No clause lists ${withEnglish(unit)} first among its responsible units.` });
@@ -28,5 +30,5 @@ export function duties(ctx: Ctx, leadOnly: boolean): Finding {
     for (const { c, i } of listed) cited.set(i, citation(c, bestSentences(corpus, c.text, []).join('') || c.heading, 0));
   }
   const citations = [...cited.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
-  return finding(lead, citations, { list: citations.map(keyOf) });
+  return finding(lead, citations, { list: citations.map(keyOf), derived: counts.map(String) });
 }

@@ -8,6 +8,7 @@ import { enterprise } from './enterprise.js';
 import type { Finding, Line } from './finding.js';
 import { more } from './more.js';
 import { outline } from './outline.js';
+import { place } from './place.js';
 import { when, where } from './sentence.js';
 import { summary } from './summary.js';
 import { lead, units } from './units.js';
@@ -35,6 +36,8 @@ export async function execute(ctx: Ctx): Promise<Finding | null> {
       return (await compare(ctx)) ?? eachSubject(ctx, value);
     case 'enterprise':
       return enterprise(ctx);
+    case 'place':
+      return place(ctx);
     case 'more':
       return more(ctx);
     default:

@@ -20,7 +20,7 @@ export async function more(ctx: Ctx): Promise<Finding | null> {
       ...shown.map((i) => ({ zh: `• ${nameOf(corpus.clauses[i]!)}（${corpus.clauses[i]!.section}）`, en: `• ${bilingual(nameOf(corpus.clauses[i]!))} (${corpus.clauses[i]!.section})` })),
     ];
     const citations = shown.map((i) => citation(corpus.clauses[i]!, bestSentences(corpus, corpus.clauses[i]!.text, []).join(''), 0));
-    return finding(lead, citations, { list: state.list, focus: state.clauses.slice(0, 1) });
+    return finding(lead, citations, { list: state.list, focus: state.clauses.slice(0, 1), derived: [String(shown.length)] });
   }
   const r = await ctx.retrieve(state.subjects.join(' '));
   const next = r.hits.filter((h) => !shown.includes(h.clause) && coverage(corpus, r, h.clause) >= MIN_COVERAGE).slice(0, MAX_MORE);

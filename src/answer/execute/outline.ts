@@ -59,7 +59,8 @@ export async function outline(ctx: Ctx, counting: boolean): Promise<Finding | nu
   const r = await ctx.retrieve(ctx.query.text);
   const leaves = ctx.corpus.clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.doc === doc && isWithin(c.section, node.section));
   const citations = leaves.map(({ c, i }) => citation(c, splitSentences(c.text)[0] ?? c.heading, scoreIn(r, i)));
-  return finding(lead, citations, { list: children.map((n) => keyOf({ doc, section: n.section })), focus: citations.map(keyOf).slice(0, 1) });
+  const list = children.map((n) => keyOf({ doc, section: n.section }));
+  return finding(lead, citations, { list, focus: citations.map(keyOf).slice(0, 1), derived: [String(children.length)] });
 }
 
 /** One clause picked from a list ("第二项"): what it says. */

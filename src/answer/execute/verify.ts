@@ -3,8 +3,10 @@ import { cue } from '../../question/cues.js';
 import { PLACES } from '../../question/places.js';
 import type { Claim, Quantity } from '../../question/query.js';
 import { boundOf, meets, statement } from '../figures.js';
-import { bestSentences } from '../sentences.js';
-import { clauseOf, withClause, type Ctx } from './context.js';
+import { bestSentences, topicWeight } from '../sentences.js';
+import type { Retrieval } from '../../retrieval/retrieve.js';
+import { quantitiesIn } from '../../question/claims.js';
+import { answeringHits, clauseOf, withClause, type Ctx } from './context.js';
 import { nameOf, type Finding, type Line } from './finding.js';
 import { summary } from './summary.js';
 import { chooseTarget, englishStatement, segmentOf } from './value.js';
@@ -12,9 +14,9 @@ import { chooseTarget, englishStatement, segmentOf } from './value.js';
 /** A yes/no question: the claim is checked against the text and the answer says 是 or 不是 first, then why. */
 export async function verify(ctx: Ctx, subject: string): Promise<Finding> {
   const claim = ctx.query.claim!;
-  if (claim.quantities.length > 0) return (await figureCheck(ctx, subject, claim)) ?? mention(ctx, subject);
+  if (claim.quantities.length > 0) return (await figureCheck(ctx, subject, claim)) ?? unverifiable(ctx, subject);
   if (claim.units.length > 0) return unitCheck(ctx, subject, claim.units);
-  if (claim.years.length > 0) return (await yearCheck(ctx, subject, claim.years)) ?? mention(ctx, subject);
+  if (claim.years.length > 0) return (await yearCheck(ctx, subject, claim.years)) ?? unverifiable(ctx, subject);
   if (claim.places.length > 0) return placeCheck(ctx, subject, claim.places);
   return mention(ctx, subject);
 }
@@ -26,7 +28,10 @@ const no = (zh: string, en: string): Line => ({ zh: `不是。${zh}`, en: `No. $
 async function figureCheck(ctx: Ctx, subject: string, claim: Claim): Promise<Finding | null> {
   const r = await ctx.retrieve(subject);
   const chosen = chooseTarget(ctx, r, ctx.query.text);
-  if (!chosen) return null;
+  if (!chosen) return sentenceCheck(ctx, r, (s) => {
+    const stated = quantitiesIn(s).filter((q) => claim.quantities.some((c) => c.measure === q.measure));
+    return stated.length === 0 ? null : { holds: stated.some((q) => claim.quantities.some((c) => c.amount === q.amount)), stated: stated.map((q) => q.raw) };
+  });
   const { target, hit } = chosen;
   const clause = clauseOf(ctx, hit);
   const claimed = claim.quantities.find((q) => comparable(q, target.unit)) ?? claim.quantities[0]!;
@@ -88,7 +93,10 @@ async function unitCheck(ctx: Ctx, subject: string, claimed: readonly string[]):
 async function yearCheck(ctx: Ctx, subject: string, years: readonly number[]): Promise<Finding | null> {
   const r = await ctx.retrieve(subject);
   const chosen = chooseTarget(ctx, r);
-  if (!chosen || chosen.target.year === null) return null;
+  if (!chosen || chosen.target.year === null) return sentenceCheck(ctx, r, (s) => {
+    const stated = [...s.matchAll(DEADLINE)];
+    return stated.length === 0 ? null : { holds: stated.some((m) => years.includes(Number(m[1]))), stated: stated.map((m) => m[0]) };
+  });
   const { target, hit } = chosen;
   const lead = years.includes(chosen.target.year ?? 0)
     ? yes(`${target.subject}：${statement(target)}。`, `${target.subject}: ${englishStatement(target)}.`)
@@ -102,13 +110,40 @@ async function placeCheck(ctx: Ctx, subject: string, places: readonly string[]):
   const hit = r.hits[0]!;
   const clause = clauseOf(ctx, hit);
   const [sentence] = bestSentences(ctx.corpus, clause.text, r.topicWords, 1, (s) => PLACES.some((p) => s.includes(p)));
-  if (!sentence) return mention(ctx, subject);
+  if (!sentence) return unverifiable(ctx, subject);
   const named = PLACES.filter((p) => sentence.includes(p));
   const missing = places.filter((p) => !named.includes(p));
   const lead = missing.length === 0
     ? yes(`原文：“${sentence}”`, `The policy says (in Chinese): ${sentence}`)
     : no(`原文没有提到${missing.join('、')}：“${sentence}”`, `The policy does not name ${missing.join(', ')} here: ${sentence}`);
   return withClause(ctx, clause, hit.score, [sentence], [lead], { showQuote: false });
+}
+
+/** What a sentence states of the claimed kind (figures of its measure, deadlines), and whether the claim is among it. */
+type Check = (sentence: string) => { holds: boolean; stated: string[] } | null;
+
+const DEADLINE = /(?:到|至)?(\d{4})年(?:底前|年底前|底|前)?/g;
+
+/** A claim no target records, checked against the best sentence about the subject that states something of its kind. */
+function sentenceCheck(ctx: Ctx, r: Retrieval, check: Check): Finding | null {
+  for (const hit of answeringHits(ctx, r, 3)) {
+    const clause = clauseOf(ctx, hit);
+    const [sentence] = bestSentences(ctx.corpus, clause.text, r.topicWords, 1, (s) => check(s) !== null);
+    if (!sentence || topicWeight(ctx.corpus, sentence, r.topicWords) === 0) continue;
+    const { holds, stated } = check(sentence)!;
+    const lead = holds
+      ? yes(`原文：“${sentence}”`, `The policy says (in Chinese): ${sentence}`)
+      : no(`原文是${stated.join('、')}：“${sentence}”`, `The policy says ${stated.join(', ')}: ${sentence}`);
+    return withClause(ctx, clause, hit.score, [sentence], [lead], { showQuote: false });
+  }
+  return null;
+}
+
+/** A claim the text neither confirms nor contradicts: say so, and show what it does say; never a 是. */
+async function unverifiable(ctx: Ctx, subject: string): Promise<Finding> {
+  const found = await summary(ctx, subject);
+  const [first, ...rest] = found.lead;
+  return { ...found, lead: [{ zh: `方案没有写明这一点，无法确认。最相关的内容是：${first!.zh}`, en: `The policy does not say, so this cannot be confirmed. Closest: ${first!.en ?? first!.zh}` }, ...rest] };
 }
 
 /** "方案提到X了吗": yes, with what it says (a subject the policy never names was refused before this). */
