@@ -54,6 +54,17 @@ export function isWord(text: string): boolean {
   return tokens.length === 1;
 }
 
+/** Whether `text` has a word at `offset` exactly `length` long, as jieba's dictionary segments it. */
+export function wordAt(text: string, offset: number, length: number): boolean {
+  let at = 0;
+  for (const token of jieba().cut(upperLatin(text), false)) {
+    if (at === offset) return token.length === length;
+    if (at > offset) return false;
+    at += token.length;
+  }
+  return false;
+}
+
 // Parts of speech that name a topic: nouns, names, places, organisations, idioms, abbreviations, Latin words.
 const TOPIC_TAGS = /^(n|nr|ns|nt|nz|ng|eng|j|l|i)$/;
 

@@ -1,3 +1,4 @@
+import { MEASURE } from '../../ingest/targets.js';
 import type { DocumentAspect } from './query.js';
 
 /**
@@ -39,7 +40,7 @@ export const cue = {
   when: new RegExp(`${anyOf(WHEN).source}|年底前|之前完成|完成时间`),
   where: anyOf(WHERE),
   // "几个" counts, "哪几个方面" lists.
-  number: /多少|(?<!哪)几[个座家项所处条类种万]|[建有是达]几|目标值|数量|规模|比例|比重|百分之|占比|多大|多高|多低|几成/,
+  number: new RegExp(`多少|(?<!哪)几(?:[千万亿])?(?:${MEASURE})|[建有是达]几|目标值|数量|规模|比例|比重|百分之|占比|多大|多高|多低|几成`),
   target: /目标|指标/,
   count: new RegExp(`${anyOf(COUNT_WORDS).source}|(?<!哪)几[个类项部分条大种方面]|多少[个类项条种]`),
   list: /分为|分成|包括|包含|有哪些|有哪几|哪几部分|哪几个方面|哪些方面|哪几方面|主要内容|哪几类|哪些类|哪些措施|是什么|有什么|概况|概要|总体|内容|组成/,
@@ -48,7 +49,7 @@ export const cue = {
   /** The asker's own situation checked against the text: "能申请扩建吗", "符合条件吗". */
   condition: /能不能|可不可以|能否|可否|可以|能|符合|满足|达标|够不够|够吗|算不算|享受|申请/,
   compare: anyOf(COMPARE),
-  difference: /多多少|少多少|大多少|小多少|高多少|低多少|相差|差多少|差距|差几|多几|少几|多出/,
+  difference: /[多少大小高低](?:建|设|培育|出)?(?:多少|几)|相差|差多少|差距|差几|多出/,
   than: /比/,
   /** "还有呢", "还有别的吗": the rest of what the last answer left out. */
   more: /^(?:那)?(?:还有|其他|其它|别的|另外|再)(?:的|呢|吗|哪些|什么|别的|其他的?|的呢|没有|么)*[?？。!！]*$/,
@@ -72,16 +73,29 @@ const QUESTION_PHRASES = [
 ].sort((a, b) => b.length - a.length);
 export const QUESTION_WORDS = new RegExp(QUESTION_PHRASES.map(escape).join('|'), 'g');
 
-/** Which fact about the document itself a question asks for, when it names no subject of its own. */
-export function documentAspect(text: string): DocumentAspect | null {
-  if (/文号|发文字号|字号/.test(text)) return 'number';
-  if (/全称|全名|名称|标题|叫什么|题目|文件名|名字/.test(text)) return 'title';
-  if (/还有效|有效吗|是否有效|仍然有效|依然有效|继续有效|失效|过期|到期|还适用|现行|废止|还在执行|仍在执行|继续执行|还管用|作废|有效期|过时/.test(text)) return 'status';
-  if (/(?:什么时候|何时|哪天|哪一天|哪年|哪一年|几月)(?:发布|印发|出台|下发|发的|公布|制定)|(?:发布|印发|出台|下发|发文|公布|成文)(?:时间|日期)/.test(text)) return 'issued';
-  if (/(?:谁|哪个部门|哪个单位|哪个机关|哪级政府|哪里)(?:发布|印发|出台|下发|制定|发的|出的)|(?:发文|印发|发布|出台|制定)(?:单位|机关|部门|主体)|谁发/.test(text)) return 'issuer';
-  if (/实施期|执行期|实施期限|实施周期|实施时间|时间跨度|时间范围|哪几年|哪些年|起止|周期|时限|期限|覆盖.*年|几年的|多少年|时间段|年份/.test(text)) return 'period';
-  if (/部分|章节|结构|框架|板块|大块|组成|主要内容|讲了什么|讲什么|说了什么|主要讲/.test(text)) return 'parts';
-  if (/目标/.test(text)) return 'goals';
+const ASPECTS: readonly [DocumentAspect, RegExp][] = [
+  ['number', /文号|发文字号|字号/],
+  ['title', /全称|全名|名称|标题|叫什么|题目|文件名|名字/],
+  ['status', /还有效|有效吗|是否有效|仍然有效|依然有效|继续有效|失效|过期|到期|还适用|现行|废止|还在执行|仍在执行|继续执行|还管用|作废|有效期|过时/],
+  ['issued', /(?:什么时候|何时|哪天|哪一天|哪年|哪一年|几月|\d{4}年)(?:发布|印发|出台|下发|发的|公布|制定)|(?:发布|印发|出台|下发|发文|公布|成文)(?:时间|日期)/],
+  ['issuer', /(?:谁|哪个部门|哪个单位|哪个机关|哪级政府|哪里|哪家)(?:发布|印发|出台|下发|制定|发的|出的)|(?:发文|印发|发布|出台|制定)(?:单位|机关|部门|主体)|谁发|(?:人民政府|省政府)(?:发|印发|发布|出台)/],
+  ['period', /实施期|执行期|实施期限|实施周期|实施时间|时间跨度|时间范围|哪几年|哪些年|起止|周期|时限|期限|覆盖.*年|几年的|多少年|时间段|年份/],
+  ['parts', /部分|章节|结构|框架|板块|大块|组成|主要内容|讲了什么|讲什么|说了什么|主要讲/],
+  ['goals', /目标/],
+];
+
+/** Which facts about the document itself a question asks for, in the order above, when it names no subject of its own. */
+export function documentAspects(text: string): DocumentAspect[] {
+  return ASPECTS.filter(([, pattern]) => pattern.test(text)).map(([aspect]) => aspect);
+}
+
+/** The kind of thing a piece of a question asks by its cue, or null when it asks nothing of its own. */
+export function askedBy(piece: string): 'value' | 'units' | 'lead' | 'when' | 'where' | null {
+  if (cue.lead.test(piece)) return 'lead';
+  if (cue.who.test(piece)) return 'units';
+  if (cue.number.test(piece) || cue.target.test(piece)) return 'value';
+  if (cue.when.test(piece)) return 'when';
+  if (cue.where.test(piece)) return 'where';
   return null;
 }
 

@@ -57,6 +57,8 @@ export const ConversationStateSchema = z.object({
   clauses: z.array(z.string()),
   /** The items of the last list answer (outline parts as `doc#section`), for "第一类". */
   list: z.array(z.string()),
+  /** The list the last question picked an item of ("第一项…"), for "第三项呢". */
+  siblings: z.array(z.string()),
   asker: z.object({ business: z.string(), city: z.string().nullable() }).nullable(),
 });
 export type ConversationState = z.infer<typeof ConversationStateSchema>;
@@ -78,7 +80,8 @@ export const QuerySchema = z.object({
   years: z.array(z.string()),
   claim: ClaimSchema.nullable(),
   comparison: z.enum(['larger', 'smaller', 'difference']).nullable(),
-  aspect: DocumentAspectSchema.nullable(),
+  /** What a question about the document itself asks: one or more of its facts. */
+  aspects: z.array(DocumentAspectSchema),
   /** 1-based position in the conversation's last list ("第一类"). */
   ordinal: z.number().int().positive().nullable(),
   /** An enterprise describing itself: what it does, and where. */
@@ -86,6 +89,10 @@ export const QuerySchema = z.object({
   corrections: z.array(CorrectionSchema),
   /** Words of the question the corpus never uses: with none corrected, the policy has no evidence to answer from. */
   unknown: z.array(z.string()),
+  /** Words of an enterprise's self-description the corpus never uses, left out because the rest names it well. */
+  ignored: z.array(z.string()),
+  /** The questions of a message that asks several different things ("是多少千伏，牵头部门是哪个"), in order; else []. */
+  questions: z.array(z.string()),
   /** The conversation this question continues, when it leaves something unsaid. */
   continues: ConversationStateSchema.nullable(),
 });

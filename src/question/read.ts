@@ -1,6 +1,6 @@
-import { readClaim, withoutQuantities } from './claims.js';
 import { nouns } from '../../ingest/tokenize.js';
-import { QUESTION_WORDS, cue, documentAspect, ordinalOf } from './cues.js';
+import { readClaim, withoutQuantities } from './claims.js';
+import { QUESTION_WORDS, askedBy, cue, documentAspects, ordinalOf } from './cues.js';
 import { isEnglish, translateEnglish } from './english.js';
 import { normalizeQuestion } from './normalize.js';
 import { findParts, type Part } from './parts.js';
@@ -20,8 +20,10 @@ export interface Vocabulary {
   targetSubjects: readonly string[];
   synonyms: Synonyms;
   typos: TypoCorrector;
-  /** Whether the corpus uses a word anywhere. */
+  /** Whether the corpus uses a word, as a word: "电站" only inside "充电站" is not one. */
   knows(word: string): boolean;
+  /** Whether a word the corpus uses picks out a few clauses ("在线教育"), not many ("通信"). */
+  specific(word: string): boolean;
   /** The places the policies are about ("山东", from their titles): naming them narrows nothing. */
   home: readonly string[];
   /** The policies' titles, lower-cased: words of a title name the document, not a subject in it. */
@@ -31,7 +33,9 @@ export interface Vocabulary {
 const YEAR = /\d{4}年(?:底前|年底前|底|前)?/g;
 // What a question about the document itself says besides its aspect: "这个方案的全称是什么".
 const DOCUMENT_WORDS =
-  /全称|全名|名称|标题|名字|题目|文号|发文字号|字号|实施期限?|执行期|周期|时间跨度|时间范围|起止|期限|年份|时间段|有效期?|失效|过期|到期|适用|现行|废止|执行|作废|过时|发布|印发|出台|下发|公布|制定|发文|成文|机关|日期|时间|部分|章节|结构|框架|板块|大块|组成|主要|总体|现在|目前|仍然|依然|继续|还|已经|一共|总共|哪几年|哪些年|多少年|年|叫|讲|说/g;
+  /全称|全名|名称|标题|名字|题目|文号|发文字号|字号|实施期限?|执行期|周期|时间跨度|时间范围|起止|期限|年份|时间段|有效期?|失效|过期|到期|适用|现行|废止|执行|作废|过时|发布|印发|出台|下发|公布|制定|发文|成文|机关|日期|时间|部分|章节|结构|框架|板块|大块|组成|主要|总体|现在|目前|仍然|依然|继续|还|已经|一共|总共|哪几年|哪些年|多少年|年|叫|讲|说|正文|全文/g;
+// Latin words inside a Chinese question ("5G基站target是多少") are read through the English glossary.
+const LATIN_RUN = /[a-z][a-z' -]*[a-z]/g;
 
 /**
  * Reads a question into a query: normalised (an English question translated through the glossary), users'
@@ -41,7 +45,7 @@ const DOCUMENT_WORDS =
 export function readQuestion(raw: string, vocabulary: Vocabulary, state: ConversationState | null): Query {
   const normalized = normalizeQuestion(raw);
   const english = isEnglish(normalized);
-  const translated = english ? translateEnglish(normalized) : { chinese: normalized, unknown: [] };
+  const translated = english ? translateEnglish(normalized) : { chinese: withGlossary(normalized, vocabulary), unknown: [] };
   const { text, corrections } = vocabulary.typos.correct(applySynonyms(translated.chinese, vocabulary.synonyms));
 
   const units = findUnits(text, vocabulary.units);
@@ -50,26 +54,28 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
   const places = placesIn(rest);
   const years = rest.match(YEAR) ?? [];
   const asker = readAsker(rest);
-  const aspect = documentAspect(rest);
+  const aspects = documentAspects(rest);
   const claimed = cue.yesNo.test(text);
   const comparison = cue.difference.test(text) ? 'difference' : /少|低|小/.test(text.match(cue.compare)?.[0] ?? '') ? 'smaller' : cue.compare.test(text) ? 'larger' : null;
 
   // A claimed figure names no subject; a comparison's subjects are split at 比 and 和.
   const asked = rest.replace(cue.followUpStart, '');
   const framing = (w: string) => isFraming(w) || vocabulary.titles.some((t) => t.includes(w));
-  const subjects = subjectsOf(claimed || comparison ? withoutQuantities(asked) : asked, asker, vocabulary.units, comparison !== null, framing);
+  const subjects = subjectsOf(claimed || comparison ? withoutQuantities(asked) : asked, asker, vocabulary.units, {
+    comparing: comparison !== null,
+    framing,
+    alone: state === null,
+  });
   // A part of the policy named outright is what a count or list is about, not the document as a whole.
-  const documentLevel = aspect !== null && !part && cue.documentRef.test(rest) && !namesMoreThanDocument(rest, vocabulary);
-  const bareDocument = aspect !== null && !part && state === null && subjects.length === 0;
+  const aboutDocument = aspects.length > 0 && !part && (cue.documentRef.test(rest) || (state === null && subjects.length === 0)) && !namesMoreThanDocument(rest, vocabulary);
   // "多少个典型应用场景" counts a target, not the parts of "应用场景".
   const namesTarget = vocabulary.targetSubjects.some((t) => t.length > (part?.heading.length ?? 0) && rest.includes(t));
   const ask = decideAsk({
     text, places, units, part: namesTarget ? undefined : part, asker, subjects, state,
-    document: documentLevel || bareDocument,
+    document: aboutDocument,
     claimed,
     comparison,
   });
-  const claim = ask === 'verify' ? readClaim(text, units, places) : null;
   const query: Query = {
     text,
     language: english ? 'en' : 'zh',
@@ -79,18 +85,68 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
     part: part ? `${part.doc}#${part.node.section}` : null,
     places,
     years,
-    claim,
+    claim: ask === 'verify' || (ask === 'document' && claimed) ? readClaim(text, units, places) : null,
     comparison: ask === 'compare' ? comparison : null,
-    aspect: ask === 'document' ? aspect : null,
+    aspects: ask === 'document' ? aspects : [],
     ordinal: ordinalOf(text),
     asker,
     corrections,
     unknown: [],
+    ignored: [],
+    questions: claimed || comparison || asker ? [] : questionsIn(text),
     continues: null,
   };
   const resolved = state ? followUp(query, state, text) : query;
-  const named = [...resolved.subjects, ...(resolved.asker ? [resolved.asker.business] : [])].join(' ');
-  return { ...resolved, unknown: [...new Set([...translated.unknown, ...unknownWords(named, vocabulary.knows)])] };
+  return withEvidence(resolved, translated.unknown, vocabulary);
+}
+
+/**
+ * Records the words the corpus never uses. An enterprise describing itself uses words a policy never will
+ * ("K12", "运营商"): they are set aside when the rest of its description names something specific to the policy.
+ */
+function withEvidence(query: Query, untranslated: readonly string[], vocabulary: Vocabulary): Query {
+  const unknown = unknownWords(query.subjects.join(' '), vocabulary.knows);
+  const business = query.asker ? unknownWords(query.asker.business, vocabulary.knows) : [];
+  const all = [...new Set([...untranslated, ...unknown, ...business])];
+  if (query.ask !== 'enterprise' || all.length === 0 || untranslated.length > 0) return { ...query, unknown: all };
+  const named = nouns([...query.subjects, query.asker?.business ?? ''].join(' '));
+  if (!named.some((w) => vocabulary.specific(w))) return { ...query, unknown: all };
+  const strip = (s: string) => all.reduce((t, w) => t.split(w).join(' '), s).replace(/\s+/g, ' ').trim();
+  return {
+    ...query,
+    subjects: query.subjects.map(strip).filter(Boolean),
+    asker: query.asker ? { ...query.asker, business: strip(query.asker.business) } : null,
+    ignored: all,
+  };
+}
+
+/** Latin words in a Chinese question, translated where the glossary knows them; terms the corpus uses stay. */
+function withGlossary(text: string, vocabulary: Vocabulary): string {
+  return text.replace(LATIN_RUN, (run) => {
+    if (vocabulary.knows(run)) return run;
+    const { chinese, unknown } = translateEnglish(run);
+    return chinese && unknown.length === 0 ? chinese : run;
+  });
+}
+
+/**
+ * The questions of a message that asks different things of one subject or several ("X是多少千伏的，牵头部门是
+ * 哪个"): split where each piece asks its own kind of thing; a piece that asks nothing frames the next one.
+ */
+function questionsIn(text: string): string[] {
+  const pieces = text.split(/[，,；;？?。！!]/).map((p) => p.trim()).filter(Boolean);
+  const questions: string[] = [];
+  let framing = '';
+  for (const piece of pieces) {
+    if (askedBy(piece)) {
+      questions.push(`${framing}${piece}`);
+      framing = '';
+    } else {
+      framing += piece;
+    }
+  }
+  const kinds = new Set(questions.map(askedBy));
+  return questions.length > 1 && kinds.size > 1 ? questions : [];
 }
 
 interface AskSignals {
@@ -132,24 +188,30 @@ function decideAsk(s: AskSignals): Ask {
 /** Whether a question about the document also names a subject of its own ("方案里加氢站的目标"). */
 function namesMoreThanDocument(text: string, vocabulary: Vocabulary): boolean {
   const rest = text.replace(cue.documentRef, ' ').replace(DOCUMENT_WORDS, ' ').replace(QUESTION_WORDS, ' ');
-  // Any noun counts, known or not ("6G基站的目标"), but the place the policy is about does not.
+  // Any noun counts, known or not ("6G基站的目标"), but the place the policy is about and its title's words do not.
   return nouns(rest).some((w) => !vocabulary.home.some((h) => w.startsWith(h)) && !isFraming(w) && !vocabulary.titles.some((t) => t.includes(w)));
 }
 
 /** Kinds of ask that are about a subject, so a follow-up naming a new subject keeps them ("那充电桩呢"). */
 const SUBJECT_ASKS: readonly Ask[] = ['value', 'units', 'lead', 'when', 'where', 'summary', 'verify'];
+// "其中第二个": an item of the last answer's list, not of the list the last question picked from.
+const WITHIN = /其中|里面|里头|下面|之中/;
 
 /** Fills what a follow-up leaves unsaid from the conversation; a question that stands on its own is left as it is. */
 function followUp(query: Query, state: ConversationState, text: string): Query {
   const continues = { ...query, continues: state };
   if (query.ask === 'more') return { ...continues, subjects: state.subjects, units: state.unit ? [state.unit] : [], asker: state.asker };
-  if (query.ordinal !== null && state.list.length > 0) {
-    const item = state.list[query.ordinal - 1];
+  if (query.ordinal !== null && (state.list.length > 0 || state.siblings.length > 0)) {
+    const list = state.siblings.length > 0 && !WITHIN.test(text) ? state.siblings : state.list;
+    const item = list[query.ordinal - 1];
     return item ? { ...continues, ask: 'list', part: item, subjects: [] } : continues;
   }
+  const marked = cue.followUpStart.test(text) || cue.followUpEnd.test(text);
+  // "济南呢" after a question about 青岛: the same question, of another place.
+  const placeOnly = query.ask === 'place' && marked;
   const namesNothing = query.subjects.every((s) => cue.deixis.test(s)) && query.units.length === 0 && !query.part && !query.asker;
-  const explicit = query.ask !== 'summary';
-  if (namesNothing && query.ask !== 'document') {
+  const explicit = query.ask !== 'summary' && query.ask !== 'place';
+  if (namesNothing && query.ask !== 'document' && (query.ask !== 'place' || placeOnly)) {
     return {
       ...continues,
       ask: explicit ? query.ask : state.ask,
@@ -158,7 +220,6 @@ function followUp(query: Query, state: ConversationState, text: string): Query {
       asker: state.asker,
     };
   }
-  const marked = cue.followUpStart.test(text) || cue.followUpEnd.test(text);
   if (marked && query.units.length > 0 && query.subjects.length === 0 && (state.ask === 'duties' || state.ask === 'lead_duties')) {
     return { ...continues, ask: state.ask };
   }

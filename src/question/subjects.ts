@@ -72,7 +72,17 @@ const MASK = '\u0001';
  * 要建多少" names two. Each part keeps only what names its topic; a framing part ("工业互联网这块，…") is prefixed
  * to each of the others. `protectedTerms` (unit names) stay whole.
  */
-export function subjectsOf(text: string, asker: Asker | null, protectedTerms: readonly string[], comparing: boolean, framing: (word: string) => boolean): string[] {
+export interface SubjectOptions {
+  /** A comparison: "比" joins its two subjects. */
+  comparing: boolean;
+  /** Words that frame a question rather than name a subject. */
+  framing: (word: string) => boolean;
+  /** No conversation to borrow from: a piece naming no noun ("申请扩建") is still the subject. */
+  alone: boolean;
+}
+
+export function subjectsOf(text: string, asker: Asker | null, protectedTerms: readonly string[], options: SubjectOptions): string[] {
+  const { comparing, framing, alone } = options;
   const kept: string[] = [];
   let masked = asker ? stripAsker(text) : text;
   for (const term of protectedTerms) {
@@ -89,7 +99,7 @@ export function subjectsOf(text: string, asker: Asker | null, protectedTerms: re
     const end = m ? m.index : joined.length;
     const raw = restore(joined.slice(at, end));
     const subject = tidy(topicOf(raw.replace(YEAR, ' '), null));
-    if (subject && names(subject, framing)) (m && (FRAME.test(raw.trim()) || FRAMED_BY.test(m[0])) ? frames : pieces).push(subject.replace(FRAME, '').trim());
+    if (subject && names(subject, framing, alone)) (m && (FRAME.test(raw.trim()) || FRAMED_BY.test(m[0])) ? frames : pieces).push(subject.replace(FRAME, '').trim());
     at = end + (m ? m[0].length : 0);
   }
   const frame = frames.filter(Boolean).join(' ');
@@ -100,9 +110,10 @@ export function subjectsOf(text: string, asker: Asker | null, protectedTerms: re
 const YEAR = /(?:到|至)?\d{4}年(?:底前|年底前|底|前)?/g;
 
 /** Whether a piece names anything: a noun that does not merely frame the question ("列出 作为 全部" names nothing). */
-function names(piece: string, framing: (word: string) => boolean): boolean {
+function names(piece: string, framing: (word: string) => boolean, alone: boolean): boolean {
   const found = nouns(piece);
-  return found.length === 0 ? !/^[\p{Script=Han}]$/u.test(piece) : found.some((w) => !framing(w)) || /[a-z0-9]/.test(piece);
+  if (found.length === 0) return alone || /[a-z0-9]/.test(piece);
+  return found.some((w) => !framing(w)) || /[a-z0-9]/.test(piece);
 }
 
 /** A subject without the particles around it ("加氢站的 是" → "加氢站") and without loose single characters. */

@@ -1,17 +1,36 @@
 import type { DocumentMeta, FACT_NAMES } from '../../../ingest/schema.js';
+import type { DocumentAspect } from '../../question/query.js';
 import { splitSentences } from '../../../ingest/targets.js';
 import { scoreIn, withClause, type Ctx } from './context.js';
 import { citation, finding, keyOf, type Finding, type Line } from './finding.js';
 
-/** A fact about the document itself, from its title, its outline and its metadata. */
+/** Facts about the document itself, from its title, its outline and its metadata: each aspect asked, in order. */
 export async function documentFacts(ctx: Ctx): Promise<Finding | null> {
   const doc = namedDocument(ctx);
+  const found: Finding[] = [];
+  for (const aspect of ctx.query.aspects) {
+    const f = await factFinding(ctx, doc, aspect);
+    if (f) found.push(f);
+  }
+  if (found.length === 0) return null;
+  const verdict = ctx.query.claim ? claimVerdict(ctx, doc) : null;
+  return {
+    lead: [...(verdict ? [verdict] : []), ...found.flatMap((f) => f.lead)],
+    body: found.flatMap((f) => f.body).filter((l, i, all) => all.findIndex((m) => m.zh === l.zh) === i),
+    citations: found.flatMap((f) => f.citations),
+    focus: found.flatMap((f) => f.focus),
+    list: found.flatMap((f) => f.list),
+    derived: found.flatMap((f) => f.derived),
+  };
+}
+
+async function factFinding(ctx: Ctx, doc: DocumentMeta, aspect: DocumentAspect): Promise<Finding | null> {
   const { facts } = doc;
   const title = `《${facts.title}》`;
   const period = facts.period ? `${facts.period.start}年至${facts.period.end}年` : null;
   const issued = facts.issued ? chineseDate(facts.issued) : null;
   const missing = (what: string): Line => ({ zh: `${title}的文本和元数据中没有写明${what}。`, en: `Neither the text nor the metadata of ${facts.title} states its ${what}.` });
-  switch (ctx.query.aspect) {
+  switch (aspect) {
     case 'title':
       return finding([{ zh: `本方案的全称是${title}。`, en: `The plan's full title is ${title}.` }], [], { body: [issuance(doc)] });
     case 'period':
@@ -28,9 +47,21 @@ export async function documentFacts(ctx: Ctx): Promise<Finding | null> {
       return parts(ctx, doc);
     case 'goals':
       return goals(ctx, doc);
-    default:
-      return null;
   }
+}
+
+/** "是2021年印发的吗", "是省政府发的吗": 是 or 不是 first, judged on the fact each asks about. */
+function claimVerdict(ctx: Ctx, doc: DocumentMeta): Line | null {
+  const { facts } = doc;
+  const { claim, aspects, text } = ctx.query;
+  const aspect = aspects[0];
+  let holds: boolean | null = null;
+  if (aspect === 'issued' && facts.issued && claim!.years.length > 0) holds = claim!.years.includes(Number(facts.issued.slice(0, 4)));
+  if (aspect === 'period' && facts.period && claim!.years.length > 0) holds = claim!.years.every((y) => y >= facts.period!.start && y <= facts.period!.end);
+  if (aspect === 'issuer' && facts.issuer) holds = text.includes(facts.issuer) || text.includes(facts.issuer.replace(/^山东/, '').replace('人民', ''));
+  if (aspect === 'number' && facts.number) holds = (facts.number.match(/\d+/g) ?? []).every((n) => text.includes(n));
+  if (holds === null) return null;
+  return holds ? { zh: '是的。', en: 'Yes.' } : { zh: '不是。', en: 'No.' };
 }
 
 /** The document the question names by its title, else the only one, else the first. */

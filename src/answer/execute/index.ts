@@ -1,4 +1,6 @@
 import type { Ask } from '../../question/query.js';
+import { quoteOf } from '../sentences.js';
+import type { Citation } from '../types.js';
 import { NOT_FOUND } from '../messages.js';
 import { compare } from './compare.js';
 import { answers, type Ctx } from './context.js';
@@ -63,11 +65,23 @@ async function eachSubject(ctx: Ctx, run: SubjectExecutor): Promise<Finding | nu
   return {
     lead: [...distinct.flatMap((f) => f.lead), ...missing],
     body: unique(distinct.flatMap((f) => f.body), (l) => l.zh),
-    citations: unique(distinct.flatMap((f) => f.citations), (c) => `${c.doc}#${c.section}`),
+    citations: mergeCitations(ctx, distinct.flatMap((f) => f.citations)),
     focus: distinct.flatMap((f) => f.focus),
     list: [],
     derived: distinct.flatMap((f) => f.derived),
   };
+}
+
+/** One citation a clause, quoting every sentence any answer quoted from it, in the clause's order. */
+export function mergeCitations(ctx: Ctx, citations: readonly Citation[]): Citation[] {
+  const merged = new Map<string, Citation>();
+  for (const c of citations) {
+    const key = `${c.doc}#${c.section}`;
+    const seen = merged.get(key);
+    const text = ctx.corpus.clauses[ctx.corpus.clauseIndex.get(key)!]!.text;
+    merged.set(key, seen ? { ...seen, quote: quoteOf(text, [...seen.quote.split('……'), ...c.quote.split('……')]) } : c);
+  }
+  return [...merged.values()];
 }
 
 const sameLead = (a: Finding, b: Finding) => a.lead.map((l) => l.zh).join() === b.lead.map((l) => l.zh).join();
