@@ -24,9 +24,9 @@ export function addWords(words: Iterable<string>): void {
   const j = jieba();
   for (const word of words) {
     const w = word.trim();
-    if (w.length < 2 || inserted.has(w)) continue;
+    if (w.length < 2 || inserted.has(w.toLowerCase())) continue;
     j.insertWord(upperLatin(w), 'n');
-    inserted.add(w);
+    inserted.add(w.toLowerCase());
   }
 }
 
@@ -54,13 +54,19 @@ export function isWord(text: string): boolean {
   return tokens.length === 1;
 }
 
-/** Whether `text` has a word at `offset` exactly `length` long, as jieba's dictionary segments it. */
+/**
+ * Whether `text` has a word at `offset` exactly `length` long, as jieba's dictionary segments it. Inside a term
+ * the corpus taught jieba (a heading such as "加快5G商用", a unit name) every part counts as a word: those are
+ * phrases, not compounds such as "充电站".
+ */
 export function wordAt(text: string, offset: number, length: number): boolean {
   let at = 0;
   for (const token of jieba().cut(upperLatin(text), false)) {
-    if (at === offset) return token.length === length;
+    const end = at + token.length;
+    if (at === offset && token.length === length) return true;
+    if (at <= offset && offset + length <= end) return token.length > length && inserted.has(token.toLowerCase());
     if (at > offset) return false;
-    at += token.length;
+    at = end;
   }
   return false;
 }

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { PROVINCES } from '../question/places.js';
+import { PROVINCES, SHANDONG_CITIES } from '../question/places.js';
+import { CITY_GOVERNMENTS } from '../question/units.js';
 import type { ConversationState, Query } from '../question/query.js';
 import { readQuestion } from '../question/read.js';
 import type { Corpus } from '../retrieval/corpus.js';
@@ -8,6 +9,7 @@ import { stateAfter } from './conversation.js';
 import { answers, createContext, type Ctx } from './execute/context.js';
 import { factGrounds } from './execute/document.js';
 import { execute } from './execute/index.js';
+import { mergeFindings } from './execute/merge.js';
 import type { Finding, Line } from './execute/finding.js';
 import { summary } from './execute/summary.js';
 import { ungroundedNumbers, ungroundedUnits } from './grounding.js';
@@ -61,17 +63,35 @@ async function turn(engine: Engine, question: string, state: ConversationState |
   const intent = intentOf(query);
   const notFound = async () => plain(query.language === 'en' ? NOT_FOUND_EN : NOT_FOUND, intent, query, await suggest(engine, query));
 
-  if (outOfScope(corpus, query)) return notFound();
   const ctx = createContext(corpus, query, state, engine.today(), engine.disabled ?? []);
-  const found = await execute(ctx);
+  const found = query.questions.length > 1 ? await eachQuestion(engine, ctx) : await find(engine, ctx);
   if (!found) return notFound();
-  const grounded = await ground(ctx, found);
-  if (!grounded) return notFound();
-  const { answer, lead } = render(ctx, grounded);
+  const { answer, lead } = render(ctx, found);
   return {
-    answer: { question, status: 'answered', answer, lead, citations: grounded.citations, ms: 0, intent, suggestions: [], query },
-    state: stateAfter(query, grounded),
+    answer: { question, status: 'answered', answer, lead, citations: found.citations, ms: 0, intent, suggestions: [], query },
+    state: stateAfter(query, found),
   };
+}
+
+/** One query run and grounded; null when the policy does not answer it. */
+async function find(engine: Engine, ctx: Ctx): Promise<Finding | null> {
+  if (outOfScope(engine.corpus, ctx.query)) return null;
+  const found = await execute(ctx);
+  return found && ground(ctx, found);
+}
+
+/** A message asking several different things: each question read in turn, as a conversation, and answered. */
+async function eachQuestion(engine: Engine, ctx: Ctx): Promise<Finding | null> {
+  let state = ctx.state;
+  const found: Finding[] = [];
+  for (const question of ctx.query.questions) {
+    const query = readQuestion(question, engine.corpus, state);
+    const part = await find(engine, createContext(engine.corpus, query, state, ctx.today, engine.disabled ?? []));
+    if (!part) continue;
+    found.push(part);
+    state = stateAfter(query, part);
+  }
+  return found.length > 0 ? mergeFindings(ctx, found) : null;
 }
 
 /** A place outside the province, a year no policy mentions, a word the corpus never uses: another policy's business. */
@@ -102,7 +122,8 @@ async function ground(ctx: Ctx, found: Finding): Promise<Finding | null> {
 function render(ctx: Ctx, found: Finding): { answer: string; lead: string } {
   const { query, corpus } = ctx;
   const say = (l: Line) => (query.language === 'en' ? (l.en ?? l.zh) : l.zh);
-  const lead = found.lead.map(say);
+  const scope = cityScope(ctx, found);
+  const lead = [...found.lead.slice(0, 1), ...(scope ? [scope] : []), ...found.lead.slice(1)].map(say);
   if (query.corrections.length > 0) lead.unshift(say(readAs(query.corrections.map((c) => c.to))));
   const body = found.body.map(say);
   const cited = new Set(found.citations.map((c) => c.doc));
@@ -113,6 +134,25 @@ function render(ctx: Ctx, found: Finding): { answer: string; lead: string } {
     }
   }
   return { answer: [...lead, ...body].join('\n'), lead: lead.join('\n') };
+}
+
+// Answers that already say, clause by clause, where they apply.
+const PLACE_AWARE: readonly Query['ask'][] = ['place', 'enterprise', 'document', 'duties', 'lead_duties'];
+
+/**
+ * Whether the answer's clause applies in the city the question names, when the clause does not name it: every
+ * city's government is responsible, or the relevant ones, or the province's departments for the whole province.
+ */
+function cityScope(ctx: Ctx, found: Finding): Line | null {
+  const city = ctx.query.places.find((p) => SHANDONG_CITIES.includes(p));
+  const first = found.citations[0];
+  if (!city || !first || PLACE_AWARE.includes(ctx.query.ask)) return null;
+  const clause = ctx.corpus.clauses[ctx.corpus.clauseIndex.get(`${first.doc}#${first.section}`)!]!;
+  if (clause.text.includes(city)) return null;
+  const [all, some] = CITY_GOVERNMENTS;
+  if (clause.units.includes(all!)) return { zh: `该条款责任单位包括${all}，${city}适用。`, en: `Its responsible units include ${all} (every city government), so it applies in ${city}.` };
+  if (clause.units.includes(some!)) return { zh: `该条款责任单位包括${some}，${city}涉及时适用。`, en: `Its responsible units include ${some} (the city governments concerned), so it applies in ${city} where relevant.` };
+  return { zh: `该条款由省级部门负责，在全省实施，含${city}。`, en: `Provincial departments are responsible; it applies across the province, ${city} included.` };
 }
 
 /** The closest topics the policy covers: headings of the best partial matches, else its main parts. */

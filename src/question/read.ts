@@ -56,6 +56,9 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
   const asker = readAsker(rest);
   const aspects = documentAspects(rest);
   const claimed = cue.yesNo.test(text);
+  const claim = readClaim(text, units, places);
+  // "方案里有提到吗" from an enterprise that described itself asks what concerns it, not whether a claim holds.
+  const checks = claim.quantities.length > 0 || claim.units.length > 0 || claim.years.length > 0;
   const comparison = cue.difference.test(text) ? 'difference' : /少|低|小/.test(text.match(cue.compare)?.[0] ?? '') ? 'smaller' : cue.compare.test(text) ? 'larger' : null;
 
   // A claimed figure names no subject; a comparison's subjects are split at 比 and 和.
@@ -74,6 +77,7 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
     text, places, units, part: namesTarget ? undefined : part, asker, subjects, state,
     document: aboutDocument,
     claimed,
+    checks,
     comparison,
   });
   const query: Query = {
@@ -85,7 +89,7 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
     part: part ? `${part.doc}#${part.node.section}` : null,
     places,
     years,
-    claim: ask === 'verify' || (ask === 'document' && claimed) ? readClaim(text, units, places) : null,
+    claim: ask === 'verify' || (ask === 'document' && claimed) ? claim : null,
     comparison: ask === 'compare' ? comparison : null,
     aspects: ask === 'document' ? aspects : [],
     ordinal: ordinalOf(text),
@@ -159,6 +163,8 @@ interface AskSignals {
   state: ConversationState | null;
   document: boolean;
   claimed: boolean;
+  /** The yes/no question states something to check: a figure, a unit, a year. */
+  checks: boolean;
   comparison: Query['comparison'];
 }
 
@@ -169,7 +175,7 @@ function decideAsk(s: AskSignals): Ask {
   if (s.document) return 'document';
   if (s.comparison && (s.subjects.length >= 2 || cue.than.test(text))) return 'compare';
   const lead = cue.lead.test(text);
-  if (s.claimed && !(s.asker && s.subjects.length <= 1 && !cue.number.test(text))) return 'verify';
+  if (s.claimed && !(s.asker && !s.checks)) return 'verify';
   if (s.units.length > 0 && lead && (s.subjects.length === 0 || cue.duty.test(text))) return 'lead_duties';
   if (lead) return 'lead';
   // "列出省教育厅作为责任单位的全部条款": a unit and no subject asks for the unit's clauses.

@@ -8,13 +8,15 @@ import { SHANDONG_CITIES } from './places.js';
  */
 const SELF = /(?:我们|我们这|我|本|我司|咱们)(?:这边|这里)?(?:是|为)?(?:一家|一个|家)?/;
 // What an asker may be: a company, a factory, a cooperative, an association, a hospital, a school, a park.
-const ORG = '企业|公司|厂家|工厂|厂|单位|合作社|协会|机构|医院|学校|园区|集团|商户|个体户|平台';
+const ORG = '企业|公司|厂家|工厂|厂|单位|合作社|协会|机构|医院|学校|园区|集团|商户|个体户|运营商|服务商|供应商|厂商|开发商|制造商';
 const DOES = '做|从事|经营|搞|生产|研发|主营|主要做|主要从事|专注|专门做|提供|开发|制造|运营';
 const ASKER_PATTERNS = [
   // 我们是(聊城的)(一家)做X的企业 / 我们是X企业
   new RegExp(`${SELF.source}(?:[^，,。；？?]{0,8}?的)?(?:一家|一个)?(?:${DOES})?([^，,。；？?]{2,}?)(?:方面|领域|行业|相关)?的?(?:${ORG})`, 'u'),
   // 我们公司做X / 本公司主营X / 我司从事X
   new RegExp(`(?:我们|我|本|咱们)(?:的)?(?:${ORG}|司)(?:是|主要)?(?:${DOES})([^，,。；？?]{2,})`, 'u'),
+  // 我们做X，… : only at the start, where it describes the asker rather than asks what to do
+  new RegExp(`^(?:我们|咱们|我)(?:这边|主要|是)?(?:${DOES})([^，,。；？?]{2,})`, 'u'),
 ];
 const BUSINESS_FILLER = /^(?:一家|一个|家|专门|主要|也|在|是)+|(?:的|业务|生意|产品|方面|领域|行业|相关)+$/g;
 
@@ -33,7 +35,8 @@ export function readAsker(text: string): Asker | null {
     // "我们是聊城的一家做智慧农业的企业": the place is where it is, not what it does.
     if (city) business = business.replace(new RegExp(`^${city}(?:市)?的?`), '');
     business = business.replace(new RegExp(`^(?:${DOES})`), '');
-    if (business.length >= 2) return { business, city };
+    // "我们做什么": a question, not a business.
+    if (topicOf(business, null).length >= 2) return { business, city };
   }
   return null;
 }
@@ -59,7 +62,7 @@ export function clean(text: string): string {
 }
 
 // "和", "与", "及", a comma, "、" and a question mark join subjects; "比" too, in a comparison ("比例" is a word).
-const JOINERS = /以及|还有|和|与|及|跟|同|、|，|,|;|；|？|\?|。|！|!|：|:/g;
+const JOINERS = /以及|还有|和|与|及|、|，|,|;|；|？|\?|。|！|!|：|:/g;
 const THAN = /(?<![占位])比(?![例重率])/g;
 // "工业互联网这块，…", "数据中心上架率：…": a piece that frames the others; each of them is about it.
 const FRAME = /(?:这块|这一块|这方面|这一方面|方面|领域|这边|板块)$/;

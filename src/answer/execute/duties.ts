@@ -1,14 +1,19 @@
 import { SHANDONG_CITIES } from '../../question/places.js';
+import { CITY_GOVERNMENTS } from '../../question/units.js';
+import { NOT_FOUND } from '../messages.js';
 import { bestSentences } from '../sentences.js';
-import type { Ctx } from './context.js';
+import { answers, clauseOf, withClause, type Ctx } from './context.js';
+import { mergeFindings } from './merge.js';
 import { withEnglish } from './units.js';
 import { citation, finding, keyOf, nameOf, type Finding, type Line } from './finding.js';
 
 /**
  * Every clause a unit is responsible for, in document order; with `leadOnly`, every clause that lists it first.
- * A city's government is answered as the city governments the policy lists (各市政府, 有关市政府).
+ * A city's government is answered as the city governments the policy lists (各市政府, 有关市政府). With a subject
+ * ("充电桩这块我们市要负责什么"), the clause of that subject, and whether the unit is among its 责任单位.
  */
-export function duties(ctx: Ctx, leadOnly: boolean): Finding {
+export async function duties(ctx: Ctx, leadOnly: boolean): Promise<Finding | null> {
+  if (ctx.query.subjects.length > 0) return scoped(ctx);
   const { corpus, query } = ctx;
   const city = SHANDONG_CITIES.find((c) => query.text.includes(c));
   const lead: Line[] = [];
@@ -18,7 +23,7 @@ export function duties(ctx: Ctx, leadOnly: boolean): Finding {
     const all = corpus.clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.units.includes(unit));
     const listed = leadOnly ? all.filter(({ c }) => c.units[0] === unit) : all;
     counts.push(listed.length);
-    const who = city && /市政府$/.test(unit) ? `${unit}（含${city}市）` : unit;
+    const who = city && CITY_GOVERNMENTS.includes(unit) ? `${unit}（含${city}市）` : unit;
     if (leadOnly && listed.length === 0) {
       lead.push({ zh: `没有条款把${who}列在责任单位首位。`, en: `No clause lists ${withEnglish(unit)} first among its responsible units.` });
       continue;
@@ -31,4 +36,28 @@ export function duties(ctx: Ctx, leadOnly: boolean): Finding {
   }
   const citations = [...cited.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
   return finding(lead, citations, { list: citations.map(keyOf), derived: counts.map(String) });
+}
+
+/** For each subject: its clause, and whether the unit is responsible for it. */
+async function scoped(ctx: Ctx): Promise<Finding | null> {
+  const { query } = ctx;
+  const city = SHANDONG_CITIES.find((c) => query.text.includes(c));
+  const found: Finding[] = [];
+  for (const subject of query.subjects) {
+    const r = await ctx.retrieve(subject);
+    if (!answers(r)) {
+      found.push(finding([{ zh: `「${subject}」：${NOT_FOUND}`, en: `${subject}: not covered by this policy.` }], []));
+      continue;
+    }
+    const hit = r.hits.slice(0, 3).find((h) => clauseOf(ctx, h).units.length > 0) ?? r.hits[0]!;
+    const clause = clauseOf(ctx, hit);
+    const named = query.units.filter((u) => clause.units.includes(u));
+    const who = (u: string) => (city && CITY_GOVERNMENTS.includes(u) ? `${u}（含${city}市）` : u);
+    const sentences = bestSentences(ctx.corpus, clause.text, r.topicWords, 2);
+    const lead: Line = named.length > 0
+      ? { zh: `「${nameOf(clause)}」的责任单位包括${named.map(who).join('、')}：${sentences.join('')}`, en: `${named.map(withEnglish).join(', ')} ${named.length > 1 ? 'are' : 'is'} responsible for ${nameOf(clause)}: ${sentences.join('')}` }
+      : { zh: `「${nameOf(clause)}」的责任单位中没有${query.units.map(who).join('、')}，责任单位是：${clause.units.join('、')}。`, en: `${query.units.join(', ')} is not among the units responsible for ${nameOf(clause)}: ${clause.units.join(', ')}.` };
+    found.push(withClause(ctx, clause, hit.score, sentences, [lead], { showQuote: false }));
+  }
+  return found.some((f) => f.citations.length > 0) ? mergeFindings(ctx, found) : null;
 }

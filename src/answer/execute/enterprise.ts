@@ -1,4 +1,5 @@
 import { coverage, MIN_COVERAGE } from '../../retrieval/retrieve.js';
+import { CITY_GOVERNMENTS } from '../../question/units.js';
 import { figureOf } from '../figures.js';
 import { bestSentences, quoteOf } from '../sentences.js';
 import { answers, bilingual, type Ctx } from './context.js';
@@ -7,7 +8,6 @@ import { citation, finding, keyOf, nameOf, type Finding, type Line } from './fin
 const MAX_CLAUSES = 5;
 // A clause concerns the enterprise when it names about as much of its business as the best one does.
 const MARGIN = 0.25;
-const CITY_GOVERNMENTS = ['各市政府', '有关市政府'];
 
 /**
  * An enterprise describing itself: every clause that concerns its business, best first, each with the sentence
@@ -40,8 +40,8 @@ export async function enterprise(ctx: Ctx): Promise<Finding | null> {
 /** Whether a clause applies in a city: it names the city, or every city's government (or the relevant ones) is responsible. */
 function applies(text: string, units: readonly string[], city: string): string {
   if (text.includes(city)) return `（条款点名${city}）`;
-  const governments = units.filter((u) => CITY_GOVERNMENTS.includes(u));
-  if (governments.includes('各市政府')) return `（责任单位含各市政府，${city}适用）`;
-  if (governments.length > 0) return `（责任单位含有关市政府，${city}可结合实际参照）`;
-  return `（省级部门负责，全省适用）`;
+  const [all, some] = CITY_GOVERNMENTS;
+  if (units.includes(all!)) return `（责任单位含${all}，${city}适用）`;
+  if (units.includes(some!)) return `（责任单位含${some}，${city}涉及时适用）`;
+  return '（省级部门负责，全省适用）';
 }

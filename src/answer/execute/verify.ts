@@ -1,6 +1,7 @@
 import { amountOf } from '../../../ingest/targets.js';
 import { cue } from '../../question/cues.js';
 import { PLACES } from '../../question/places.js';
+import { CITY_GOVERNMENTS } from '../../question/units.js';
 import type { Claim, Quantity } from '../../question/query.js';
 import { boundOf, meets, statement } from '../figures.js';
 import { bestSentences, topicWeight } from '../sentences.js';
@@ -64,12 +65,18 @@ function comparable(q: Quantity, unit: string): boolean {
 }
 
 /** Whether the named units are responsible (all of them; the first listed, for 牵头; nobody else, for 只有). */
-async function unitCheck(ctx: Ctx, subject: string, claimed: readonly string[]): Promise<Finding> {
+async function unitCheck(ctx: Ctx, subject: string, claimedUnits: readonly string[]): Promise<Finding> {
+  let claimed = [...claimedUnits];
   const r = await ctx.retrieve(subject);
   const hit = r.hits.slice(0, 3).find((h) => clauseOf(ctx, h).units.length > 0) ?? r.hits[0]!;
   const clause = clauseOf(ctx, hit);
   const name = `「${nameOf(clause)}」`;
   const listed = clause.units.join('、');
+  // A city's government is among "各市政府" or among "有关市政府": either answers for it.
+  if (CITY_GOVERNMENTS.every((g) => claimed.includes(g))) {
+    const present = CITY_GOVERNMENTS.find((g) => clause.units.includes(g)) ?? CITY_GOVERNMENTS[0]!;
+    claimed = [...claimed.filter((u) => !CITY_GOVERNMENTS.includes(u)), present];
+  }
   const missing = claimed.filter((u) => !clause.units.includes(u));
   const others = clause.units.filter((u) => !claimed.includes(u));
   let lead: Line;
