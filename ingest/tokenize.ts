@@ -48,6 +48,11 @@ export function words(text: string): string[] {
   return kept;
 }
 
+/** The text cut into jieba's words, every character kept (punctuation too), Latin lower-cased. */
+export function segments(text: string): string[] {
+  return jieba().cut(upperLatin(text), true).map((t) => t.toLowerCase());
+}
+
 /** Whether jieba's dictionary (with the domain dictionary and the corpus's terms) holds a text as one word. */
 export function isWord(text: string): boolean {
   const tokens = jieba().cut(upperLatin(text), false);

@@ -64,10 +64,10 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
   // A claimed figure names no subject; a comparison's subjects are split at 比 and 和.
   const asked = rest.replace(cue.followUpStart, '');
   const framing = (w: string) => isFraming(w) || vocabulary.titles.some((t) => t.includes(w));
-  const subjects = subjectsOf(claimed || comparison ? withoutQuantities(asked) : asked, asker, vocabulary.units, {
+  const subjects = subjectsOf(claimed || comparison ? withoutQuantities(asked) : asked, asker, {
     comparing: comparison !== null,
     framing,
-    alone: state === null,
+    alone: state === null && units.length === 0 && !part,
   });
   // A part of the policy named outright is what a count or list is about, not the document as a whole.
   const aboutDocument = aspects.length > 0 && !part && (cue.documentRef.test(rest) || (state === null && subjects.length === 0)) && !namesMoreThanDocument(rest, vocabulary);

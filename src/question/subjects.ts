@@ -1,4 +1,4 @@
-import { nouns } from '../../ingest/tokenize.js';
+import { nouns, segments } from '../../ingest/tokenize.js';
 import { QUESTION_WORDS } from './cues.js';
 import { SHANDONG_CITIES } from './places.js';
 
@@ -61,50 +61,44 @@ export function clean(text: string): string {
     .trim();
 }
 
-// "和", "与", "及", a comma, "、" and a question mark join subjects; "比" too, in a comparison ("比例" is a word).
-const JOINERS = /以及|还有|和|与|及|、|，|,|;|；|？|\?|。|！|!|：|:/g;
-const THAN = /(?<![占位])比(?![例重率])/g;
+// Words that join subjects, as jieba segments them: "与" alone, not inside "参与"; "比" alone, not inside "比例".
+const JOINERS = new Set(['以及', '还有', '和', '与', '及', '、', '，', ',', ';', '；', '？', '?', '。', '！', '!', '：', ':']);
+const FRAMED_BY = new Set(['：', ':']);
 // "工业互联网这块，…", "数据中心上架率：…": a piece that frames the others; each of them is about it.
 const FRAME = /(?:这块|这一块|这方面|这一方面|方面|领域|这边|板块)$/;
-const FRAMED_BY = /^[：:]/;
-// A conjunction inside a word the corpus spells with it (省工业和信息化厅, 文化和旅游) is not a joiner.
-const MASK = '\u0001';
 
-/**
- * The subjects a question asks about, one per part of a several-part question: "数据中心集聚区和智慧社区样板分别
- * 要建多少" names two. Each part keeps only what names its topic; a framing part ("工业互联网这块，…") is prefixed
- * to each of the others. `protectedTerms` (unit names) stay whole.
- */
 export interface SubjectOptions {
   /** A comparison: "比" joins its two subjects. */
   comparing: boolean;
   /** Words that frame a question rather than name a subject. */
   framing: (word: string) => boolean;
-  /** No conversation to borrow from: a piece naming no noun ("申请扩建") is still the subject. */
+  /** Nothing else to go on (no conversation, unit or part): a piece naming no noun ("申请扩建") is still the subject. */
   alone: boolean;
 }
 
-export function subjectsOf(text: string, asker: Asker | null, protectedTerms: readonly string[], options: SubjectOptions): string[] {
+/**
+ * The subjects a question asks about, one per part of a several-part question: "数据中心集聚区和智慧社区样板分别
+ * 要建多少" names two. Each part keeps only what names its topic; a framing part ("工业互联网这块，…") is prefixed
+ * to each of the others.
+ */
+export function subjectsOf(text: string, asker: Asker | null, options: SubjectOptions): string[] {
   const { comparing, framing, alone } = options;
-  const kept: string[] = [];
-  let masked = asker ? stripAsker(text) : text;
-  for (const term of protectedTerms) {
-    if (!masked.includes(term)) continue;
-    masked = masked.split(term).join(`${MASK}${kept.length}${MASK}`);
-    kept.push(term);
-  }
-  const restore = (s: string) => s.replace(new RegExp(`${MASK}(\\d+)${MASK}`, 'g'), (_m, i: string) => kept[Number(i)]!);
-  const joined = comparing ? masked.replace(THAN, '，') : masked;
   const frames: string[] = [];
   const pieces: string[] = [];
-  let at = 0;
-  for (const m of [...joined.matchAll(JOINERS), null]) {
-    const end = m ? m.index : joined.length;
-    const raw = restore(joined.slice(at, end));
+  let raw = '';
+  const close = (joiner: string | null) => {
     const subject = tidy(topicOf(raw.replace(YEAR, ' '), null));
-    if (subject && names(subject, framing, alone)) (m && (FRAME.test(raw.trim()) || FRAMED_BY.test(m[0])) ? frames : pieces).push(subject.replace(FRAME, '').trim());
-    at = end + (m ? m[0].length : 0);
+    if (subject && names(subject, framing, alone)) {
+      const frame = joiner !== null && (FRAME.test(raw.trim()) || FRAMED_BY.has(joiner));
+      (frame ? frames : pieces).push(subject.replace(FRAME, '').trim());
+    }
+    raw = '';
+  };
+  for (const token of segments(asker ? stripAsker(text) : text)) {
+    if (JOINERS.has(token) || (comparing && token === '比')) close(token);
+    else raw += token;
   }
+  close(null);
   const frame = frames.filter(Boolean).join(' ');
   if (pieces.length === 0) return frame ? [frame] : [];
   return pieces.map((p) => (frame ? `${frame} ${p}` : p));

@@ -17,6 +17,8 @@ export interface Retrieval {
   unknown: string[];
   /** The topic's nouns, by which `coverage` was measured. */
   nouns: string[];
+  /** The shorter words of each compound noun ("网络覆盖" → 网络, 覆盖): a clause may say them apart. */
+  pieces: ReadonlyMap<string, readonly string[]>;
   /** The topic's words, by which sentences and targets are chosen for the answer. */
   topicWords: string[];
 }
@@ -86,11 +88,13 @@ export async function retrieve(corpus: Corpus, probe: Probe, disabled: readonly 
   // Rank signals say what is near the question; coverage says which clause names all of it (Lucene's
   // "coordination"). The best candidates are re-ordered by coverage, in steps, and then by fused rank.
   fused.sort((a, b) => b.score - a.score);
-  const step = (clause: number) => Math.round(coverage(corpus, { nouns, unknown }, clause) * COVERAGE_STEPS);
+  const pieces = new Map(nouns.map((n) => [n, words(n).filter((w) => w !== n && w.length >= 2)]));
+  const measured = { nouns, unknown, pieces };
+  const step = (clause: number) => Math.round(coverage(corpus, measured, clause) * COVERAGE_STEPS);
   const reranked = fused.slice(0, RERANK).map((hit) => ({ hit, step: step(hit.clause) }));
   reranked.sort((a, b) => b.step - a.step || b.hit.score - a.hit.score);
   const hits = [...reranked.map((r) => r.hit), ...fused.slice(RERANK)];
-  return { hits, coverage: hits[0] ? coverage(corpus, { nouns, unknown }, hits[0].clause) : 0, unknown, nouns, topicWords };
+  return { hits, coverage: hits[0] ? coverage(corpus, measured, hits[0].clause) : 0, unknown, nouns, pieces, topicWords };
 }
 
 function toClauses(corpus: Corpus, passages: readonly number[]): number[] {
@@ -123,11 +127,20 @@ function headingMatches(corpus: Corpus, topicWords: readonly string[]): number[]
   return scored.sort((a, b) => b.score - a.score).slice(0, CANDIDATES).map((s) => s.clause);
 }
 
+// A compound the clause says only in pieces ("网络…覆盖" for "网络覆盖") counts for less than said whole.
+const PIECE_CREDIT = 0.75;
+
+/** The share of a compound's pieces a text contains, by length. */
+function share(pieces: readonly string[], text: string): number {
+  const total = pieces.reduce((sum, p) => sum + p.length, 0);
+  return total === 0 ? 0 : pieces.filter((p) => text.includes(p)).reduce((sum, p) => sum + p.length, 0) / total;
+}
+
 /**
  * The share of the question's nouns (IDF-weighted) that a clause contains. Nouns unknown to the corpus weigh as
  * much as its rarest word: a question mostly about them is not answered here.
  */
-export function coverage(corpus: Corpus, retrieval: Pick<Retrieval, 'nouns' | 'unknown'>, clause: number): number {
+export function coverage(corpus: Corpus, retrieval: Pick<Retrieval, 'nouns' | 'unknown' | 'pieces'>, clause: number): number {
   const maxIdf = Math.log(1 + (corpus.bm25.size + 0.5) / 0.5);
   const text = corpus.clauseText[clause]!;
   let total = 0;
@@ -136,7 +149,9 @@ export function coverage(corpus: Corpus, retrieval: Pick<Retrieval, 'nouns' | 'u
     const unknown = retrieval.unknown.includes(w);
     const weight = corpus.bm25.df(w) > 0 ? corpus.bm25.idf(w) : maxIdf;
     total += weight;
-    if (!unknown && text.includes(w)) found += weight;
+    if (unknown) continue;
+    if (text.includes(w)) found += weight;
+    else found += weight * PIECE_CREDIT * share(retrieval.pieces.get(w) ?? [], text);
   }
   return total === 0 ? 0 : found / total;
 }
