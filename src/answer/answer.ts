@@ -97,8 +97,8 @@ async function eachQuestion(engine: Engine, ctx: Ctx): Promise<Finding | null> {
 /** A place outside the province, a year no policy mentions, a word the corpus never uses: another policy's business. */
 function outOfScope(corpus: Corpus, query: Query): boolean {
   const foreignPlace = query.places.some((p) => PROVINCES.includes(p) && !corpus.corpusText.includes(p));
-  // A yes/no check or a question about the document may name any year: the answer compares it.
-  const yearsMatter = query.ask !== 'verify' && query.ask !== 'document';
+  // A yes/no check, or a question about the document's dates, may name any year: the answer compares it.
+  const yearsMatter = query.ask !== 'verify' && !query.aspects.some((a) => a === 'status' || a === 'period' || a === 'issued');
   const foreignYear = yearsMatter && query.years.some((y) => !corpus.corpusText.includes(y.slice(0, 5)));
   return foreignPlace || foreignYear || query.unknown.length > 0;
 }

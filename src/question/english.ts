@@ -328,7 +328,7 @@ export function translateEnglish(text: string): Translation {
   const first = tokens[0];
   // "Is the hydrogen station target 50?": a question opened by an auxiliary checks a claim, cue or not.
   if (first?.kind === 'word' && AUXILIARIES.has(first.text) && !cued) parts.push(YES_NO_CUE);
-  else if (first?.kind === 'word' && AUXILIARIES.has(first.text) && tokens.some((t) => t.kind === 'number')) parts.push(YES_NO_CUE);
+  else if (first?.kind === 'word' && AUXILIARIES.has(first.text) && tokens.some((t) => t.kind === 'number') && !parts.includes(YES_NO_CUE)) parts.push(YES_NO_CUE);
   return { chinese: join(parts), unknown };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHINESE_ONLY, EMPTY_QUESTION, NOT_FOUND, NO_TOPIC, TOO_LONG } from '../../src/answer/messages.js';
+import { EMPTY_QUESTION, NOT_FOUND, NO_TOPIC, TOO_LONG } from '../../src/answer/messages.js';
 import { ungroundedNumbers } from '../../src/answer/grounding.js';
 import type { PolicyBot } from '../../src/bot.js';
 import { EvalCaseSchema, judge } from '../../src/eval/score.js';
@@ -51,7 +51,8 @@ describe('ask', () => {
   it('states no number that its citations do not contain', async () => {
     for (const c of questions) {
       const a = await bot.ask(c.q);
-      expect(ungroundedNumbers(a.answer, a.citations), c.q).toEqual([]);
+      // A list says how many it lists: that count is the one figure no citation needs to state.
+      expect(ungroundedNumbers(a.answer, a.citations, [String(a.citations.length)]), c.q).toEqual([]);
       for (const citation of a.citations) {
         for (const part of citation.quote.split('……')) expect(bot.clause(citation.doc, citation.section)!.text, c.q).toContain(part);
       }
@@ -76,7 +77,7 @@ describe('ask', () => {
   });
 
   it('follows up on the previous question of a thread', async () => {
-    const a = await bot.ask('那充电桩呢？', { previous: '加氢站目标是多少' });
+    const a = await bot.ask('那充电桩呢？', { thread: ['加氢站目标是多少'] });
     expect(a.status).toBe('answered');
     expect(a.citations[0]!.section).toBe('2.2.1');
     expect(a.answer.split('\n')[0]).toContain('10万个');
@@ -96,7 +97,6 @@ describe('ask with bad input', () => {
     ['加氢站'.repeat(3400), TOO_LONG],
     ['😀😀😀', NO_TOPIC],
     ['???!!!', NO_TOPIC],
-    ['what is the target for hydrogen stations', CHINESE_ONLY],
   ])('answers %j plainly, without citations', async (q, message) => {
     const a = await bot.ask(q);
     expect(a).toMatchObject({ question: q, status: 'not_found', answer: message, citations: [] });

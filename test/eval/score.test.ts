@@ -4,7 +4,7 @@ import type { Answer, Citation } from '../../src/answer/types.js';
 import { judge, percentile } from '../../src/eval/score.js';
 
 const cite = (section: string, units: string[] = [], quote = ''): Citation => ({ doc: 'd', title: '方案', section, path: 'p', heading: 'h', units, quote, score: 1 });
-const answer = (text: string, citations: Citation[], status: Answer['status'] = 'answered'): Answer => ({ question: 'q', status, answer: text, lead: text, citations, ms: 1, intent: 'fact', suggestions: [] });
+const answer = (text: string, citations: Citation[], status: Answer['status'] = 'answered'): Answer => ({ question: 'q', status, answer: text, lead: text, citations, ms: 1, intent: 'fact', suggestions: [], query: null });
 
 describe('judge', () => {
   it('requires must strings within the first 150 characters, whitespace ignored', () => {

@@ -24,7 +24,7 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
   let feedback: FeedbackStore;
   let eventsUrl: string;
   const logger = recordingLogger();
-  const asked: { question: string; previous?: string }[] = [];
+  const asked: { question: string; thread?: readonly string[] }[] = [];
   let seq = 0;
 
   beforeAll(async () => {
@@ -114,7 +114,7 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
     expect(buttonValue(reply.body.blocks, 'view_clause')).toBeDefined();
     expect(buttonValue(reply.body.blocks, 'feedback_up')).toMatch(/^\d+$/);
     expect((reply.body.blocks as unknown[]).length).toBeLessThanOrEqual(MAX_MESSAGE_BLOCKS);
-    expect(asked.at(-1)).toEqual({ question: '加氢站目标是多少', previous: undefined });
+    expect(asked.at(-1)).toEqual({ question: '加氢站目标是多少', thread: [] });
     const reaction = (m: string) => (c: RecordedCall) => c.method === m && c.body.timestamp === event.ts && c.body.name === 'eyes';
     await stub.waitFor(reaction('reactions.add'));
     await stub.waitFor(reaction('reactions.remove'));
@@ -150,13 +150,19 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
     expect(blocksText(reply.body.blocks)).toContain(HEADING);
   });
 
-  it('answers a follow-up in the thread with the earlier question as context', async () => {
+  it('answers follow-ups in the thread in the light of its earlier questions', async () => {
     const { event } = await askByMention('CTHREAD');
-    const followUp = messageEvent({ channel: 'CTHREAD', text: `<@${BOT_USER_ID}> 那充电桩呢？`, thread_ts: event.ts });
-    await sendEvent(followUp);
-    const reply = await stub.waitFor((c) => repliesTo('CTHREAD', event.ts)(c) && c !== stub.calls.find(repliesTo('CTHREAD', event.ts)));
-    expect(reply.body.thread_ts).toBe(event.ts);
-    expect(asked).toContainEqual({ question: '那充电桩呢？', previous: '加氢站目标是多少' });
+    const first = stub.calls.find(repliesTo('CTHREAD', event.ts));
+    await sendEvent(messageEvent({ channel: 'CTHREAD', text: `<@${BOT_USER_ID}> 那充电桩呢？`, thread_ts: event.ts }));
+    const second = await stub.waitFor((c) => repliesTo('CTHREAD', event.ts)(c) && c !== first);
+    expect(second.body.thread_ts).toBe(event.ts);
+    expect(blocksText(second.body.blocks)).toContain('10万个');
+    expect(asked).toContainEqual({ question: '那充电桩呢？', thread: ['加氢站目标是多少'] });
+
+    await sendEvent(messageEvent({ channel: 'CTHREAD', text: `<@${BOT_USER_ID}> 谁负责`, thread_ts: event.ts }));
+    const third = await stub.waitFor((c) => repliesTo('CTHREAD', event.ts)(c) && c !== first && c !== second);
+    expect(blocksText(third.body.blocks)).toContain('省能源局');
+    expect(asked).toContainEqual({ question: '谁负责', thread: ['加氢站目标是多少', '那充电桩呢？'] });
   });
 
   it('answers a DM in the DM and ignores bot messages, edits and plain channel messages', async () => {
@@ -307,13 +313,13 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
 });
 
 /** The real bot, recording what it is asked and failing on one question. */
-function spyBot(bot: PolicyBot, asked: { question: string; previous?: string }[]): PolicyBot {
+function spyBot(bot: PolicyBot, asked: { question: string; thread?: readonly string[] }[]): PolicyBot {
   return {
     documents: bot.documents,
     clauses: bot.clauses,
     targets: bot.targets,
     async ask(question, options) {
-      asked.push({ question, previous: options?.previous });
+      asked.push({ question, thread: options?.thread });
       if (question.includes(EXPLODE)) throw new Error('engine exploded');
       return bot.ask(question, options);
     },

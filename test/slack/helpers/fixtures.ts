@@ -100,6 +100,7 @@ export const HYDROGEN_ANSWER: Answer = {
   ms: 5,
   intent: 'number',
   suggestions: [],
+  query: null,
 };
 
 export const NOT_FOUND_ANSWER: Answer = {
@@ -111,4 +112,5 @@ export const NOT_FOUND_ANSWER: Answer = {
   ms: 1,
   intent: 'number',
   suggestions: ['完善升级物联网', '优化布局数据中心'],
+  query: null,
 };
