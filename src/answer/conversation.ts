@@ -11,6 +11,7 @@ export function stateAfter(query: Query, found: Finding): ConversationState {
     unit: query.units[0] ?? previous?.unit ?? null,
     clauses: [...new Set([...found.focus, ...cited])],
     list: found.list,
+    quoted: found.citations.map((c) => c.quote),
     // "第一项…" then "第三项呢": the next ordinal picks from the same list as the last one did.
     siblings: previous && query.ordinal !== null && query.part ? (previous.siblings.includes(query.part) ? previous.siblings : previous.list) : [],
     asker: query.asker ?? previous?.asker ?? null,

@@ -44,8 +44,10 @@ export const cue = {
   target: /目标|指标/,
   count: new RegExp(`${anyOf(COUNT_WORDS).source}|(?<!哪)几[个类项部分条大种方面]|多少[个类项条种]`),
   list: /分为|分成|包括|包含|有哪些|有哪几|哪几部分|哪几个方面|哪些方面|哪几方面|主要内容|哪几类|哪些类|哪些措施|是什么|有什么|概况|概要|总体|内容|组成/,
-  duty: /负责|涉及|承担|牵头|参与|落实|任务|工作|事项|职责|职能|分工|要做|干什么|做什么|管什么|条款|排在|列为|列在/,
+  duty: /负责|涉及|承担|牵头|参与|落实|任务|工作|事项|职责|职能|分工|要做|干什么|干啥|做什么|做啥|管什么|管啥|干嘛|条款|排在|列为|列在/,
   yesNo: new RegExp(`${YES_NO.filter((p) => p !== '吗').map(escape).join('|')}|吗[?？。!！]*$|吗[，,]`),
+  /** "是不是…", "…对吗": a statement put to the test, not "有没有…", which asks what there is. */
+  isIt: /是不是|是否|对吗|对不对|没错|正确吗|准确吗|是吗|是么|被列为|列入/,
   /** The asker's own situation checked against the text: "能申请扩建吗", "符合条件吗". */
   condition: /能不能|可不可以|能否|可否|可以|能|符合|满足|达标|够不够|够吗|算不算|享受|申请/,
   compare: anyOf(COMPARE),
@@ -71,7 +73,9 @@ const QUESTION_PHRASES = [
   '安排', '有关', '相关', '提到', '提及', '说了', '讲了', '怎么说', '啥', '咱们', '我们', '省里', '咱省', '我省', '本省', '全省', '想知道',
   '了解', '告诉我', '介绍', '涉及', '这一块', '这块', '列出', '列举', '罗列', '作为', '全部', '所有', '都有', '哪几条', '几条', '呢', '呀', '吧', '啊', '嘛', '哦', '的话', '要建',
 ].sort((a, b) => b.length - a.length);
-export const QUESTION_WORDS = new RegExp(QUESTION_PHRASES.map(escape).join('|'), 'g');
+// "几千伏", "多少万个": a count asked in any measure the corpus uses.
+const ASKED_AMOUNT = `(?:几|多少)(?:[千万亿])?(?:${MEASURE})`;
+export const QUESTION_WORDS = new RegExp([ASKED_AMOUNT, ...QUESTION_PHRASES.map(escape)].join('|'), 'g');
 
 const ASPECTS: readonly [DocumentAspect, RegExp][] = [
   ['number', /文号|发文字号|字号/],
@@ -84,9 +88,12 @@ const ASPECTS: readonly [DocumentAspect, RegExp][] = [
   ['goals', /目标/],
 ];
 
-/** Which facts about the document itself a question asks for, in the order above, when it names no subject of its own. */
+/** Which facts about the document itself a question asks for, in the order it asks them. */
 export function documentAspects(text: string): DocumentAspect[] {
-  return ASPECTS.filter(([, pattern]) => pattern.test(text)).map(([aspect]) => aspect);
+  return ASPECTS.map(([aspect, pattern]) => ({ aspect, at: pattern.exec(text)?.index ?? -1 }))
+    .filter((a) => a.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((a) => a.aspect);
 }
 
 /** The kind of thing a piece of a question asks by its cue, or null when it asks nothing of its own. */

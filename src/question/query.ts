@@ -59,6 +59,8 @@ export const ConversationStateSchema = z.object({
   list: z.array(z.string()),
   /** The list the last question picked an item of ("第一项…"), for "第三项呢". */
   siblings: z.array(z.string()),
+  /** What the last answer quoted, so "还有呢" shows the rest. */
+  quoted: z.array(z.string()),
   asker: z.object({ business: z.string(), city: z.string().nullable() }).nullable(),
 });
 export type ConversationState = z.infer<typeof ConversationStateSchema>;

@@ -58,7 +58,7 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
   const claimed = cue.yesNo.test(text);
   const claim = readClaim(text, units, places);
   // "方案里有提到吗" from an enterprise that described itself asks what concerns it, not whether a claim holds.
-  const checks = claim.quantities.length > 0 || claim.units.length > 0 || claim.years.length > 0;
+  const checks = claim.quantities.length > 0 || claim.units.length > 0 || claim.years.length > 0 || (claim.places.length > 0 && cue.isIt.test(text));
   const comparison = cue.difference.test(text) ? 'difference' : /少|低|小/.test(text.match(cue.compare)?.[0] ?? '') ? 'smaller' : cue.compare.test(text) ? 'larger' : null;
 
   // A claimed figure names no subject; a comparison's subjects are split at 比 and 和.

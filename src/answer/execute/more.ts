@@ -1,13 +1,15 @@
+import { splitSentences } from '../../../ingest/targets.js';
 import { coverage, MIN_COVERAGE } from '../../retrieval/retrieve.js';
 import { bestSentences, quoteOf } from '../sentences.js';
 import { bilingual, type Ctx } from './context.js';
 import { citation, finding, keyOf, nameOf, type Finding, type Line } from './finding.js';
 
 const MAX_MORE = 2;
+const MAX_REST = 3;
 
 /**
- * "还有呢": after a list that was complete, says so and lists it again; after an answer from one clause, the next
- * clauses that answer the same subject, or nothing (not found) when there are none.
+ * "还有呢": after a list that was complete, says so and lists it again; after an answer from a clause, what that
+ * clause says besides what was quoted, then the next clauses that answer the same subject; null when there is no more.
  */
 export async function more(ctx: Ctx): Promise<Finding | null> {
   const state = ctx.query.continues!;
@@ -22,15 +24,25 @@ export async function more(ctx: Ctx): Promise<Finding | null> {
     const citations = shown.map((i) => citation(corpus.clauses[i]!, bestSentences(corpus, corpus.clauses[i]!.text, []).join(''), 0));
     return finding(lead, citations, { list: state.list, focus: state.clauses.slice(0, 1), derived: [String(shown.length)] });
   }
+  const lead: Line[] = [];
+  const citations = [];
+  const focus = shown[0];
+  if (focus !== undefined) {
+    const clause = corpus.clauses[focus]!;
+    const rest = splitSentences(clause.text).filter((s) => !state.quoted.some((q) => q.includes(s))).slice(0, MAX_REST);
+    if (rest.length > 0) {
+      const quote = quoteOf(clause.text, rest);
+      lead.push({ zh: `「${nameOf(clause)}」（${clause.section}）还提到：${quote}`, en: `${bilingual(nameOf(clause))} (${clause.section}) also says: ${quote}` });
+      citations.push(citation(clause, quote, 0));
+    }
+  }
   const r = await ctx.retrieve(state.subjects.join(' '));
   const next = r.hits.filter((h) => !shown.includes(h.clause) && coverage(corpus, r, h.clause) >= MIN_COVERAGE).slice(0, MAX_MORE);
-  if (next.length === 0) return null;
-  const lead: Line[] = [{ zh: `关于「${state.subjects.join('、')}」，方案中还有：`, en: `The policy also says, on ${state.subjects.join(', ')}:` }];
-  const citations = next.map((h) => {
+  for (const h of next) {
     const clause = corpus.clauses[h.clause]!;
     const quote = quoteOf(clause.text, bestSentences(corpus, clause.text, r.topicWords, 2));
-    lead.push({ zh: `• ${nameOf(clause)}（${clause.section}）：${quote}`, en: `• ${bilingual(nameOf(clause))} (${clause.section}): ${quote}` });
-    return citation(clause, quote, h.score);
-  });
-  return finding(lead, citations, { focus: citations.slice(0, 1).map(keyOf) });
+    lead.push({ zh: `相关的还有「${nameOf(clause)}」（${clause.section}）：${quote}`, en: `Also ${bilingual(nameOf(clause))} (${clause.section}): ${quote}` });
+    citations.push(citation(clause, quote, h.score));
+  }
+  return citations.length > 0 ? finding(lead, citations, { focus: citations.slice(0, 1).map(keyOf) }) : null;
 }

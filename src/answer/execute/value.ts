@@ -33,7 +33,8 @@ export function chooseTarget(ctx: Ctx, r: Retrieval, context = ''): ChosenTarget
       return { t, hit, score: subject * 2 + topicWeight(corpus, t.quote, words) + year + kind + qualifier + near - rank * 0.5 };
     }),
   );
-  const topical = (t: Target) => topicWeight(corpus, `${t.subject} ${t.quote}`, words) > 0;
+  // A target the question does not name must at least stand in a part of its sentence that the question does.
+  const topical = (t: Target) => topicWeight(corpus, t.subject, words) > 0 || topicWeight(corpus, segmentOf(t), words) > 0;
   const best = candidates.filter((c) => c.score > 0 && topical(c.t)).sort((a, b) => b.score - a.score)[0];
   return best ? { target: best.t, hit: best.hit } : null;
 }

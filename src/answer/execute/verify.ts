@@ -30,7 +30,7 @@ async function figureCheck(ctx: Ctx, subject: string, claim: Claim): Promise<Fin
   const r = await ctx.retrieve(subject);
   const chosen = chooseTarget(ctx, r, ctx.query.text);
   if (!chosen) return sentenceCheck(ctx, r, (s) => {
-    const stated = quantitiesIn(s).filter((q) => claim.quantities.some((c) => c.measure === q.measure));
+    const stated = quantitiesIn(s).filter((q) => claim.quantities.some((c) => sameMeasure(c, q)));
     return stated.length === 0 ? null : { holds: stated.some((q) => claim.quantities.some((c) => c.amount === q.amount)), stated: stated.map((q) => q.raw) };
   });
   const { target, hit } = chosen;
@@ -57,6 +57,11 @@ async function figureCheck(ctx: Ctx, subject: string, claim: Claim): Promise<Fin
     };
   }
   return withClause(ctx, clause, hit.score, [target.quote], [lead], { related: r });
+}
+
+/** "7个" and "7市" (a measure word the patterns do not know) may count the same thing; "7%" and "7个" do not. */
+function sameMeasure(a: Quantity, b: Quantity): boolean {
+  return a.measure === b.measure || ((a.measure === '' || b.measure === '') && a.measure !== '%' && b.measure !== '%');
 }
 
 /** "50座" against "30座"; a bare "50" against anything; "50%" only against a ratio. */
