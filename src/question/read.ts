@@ -6,7 +6,7 @@ import { normalizeQuestion } from './normalize.js';
 import { findParts, type Part } from './parts.js';
 import { SHANDONG_CITIES, placesIn } from './places.js';
 import type { Ask, ConversationState, Query } from './query.js';
-import { readAsker, subjectsOf, type Asker } from './subjects.js';
+import { readAsker, subjectsOf, topicOf, type Asker } from './subjects.js';
 import { applySynonyms, type Synonyms } from './synonyms.js';
 import type { TypoCorrector } from './typos.js';
 import { isFraming, unknownWords } from './unknown.js';
@@ -84,7 +84,7 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
     text,
     language: english ? 'en' : 'zh',
     ask,
-    subjects: ask === 'document' ? [] : ask === 'enterprise' && asker ? [asker.business, ...subjects.filter((s) => !s.includes(asker.business))] : subjects,
+    subjects: subjectsFor(ask, subjects, asker, () => subjectsOf(withoutQuantities(claimPiece(asked)), asker, { comparing: false, framing, alone: false })),
     units,
     part: part ? `${part.doc}#${part.node.section}` : null,
     places,
@@ -151,6 +151,30 @@ function questionsIn(text: string): string[] {
   }
   const kinds = new Set(questions.map(askedBy));
   return questions.length > 1 && kinds.size > 1 ? questions : [];
+}
+
+/**
+ * What a kind of ask is about: nothing, for the document; the business first, for an enterprise; for a yes/no
+ * check, the piece that states the claim ("…，潍坊是不是被列为智慧农业试验区了"), not the context around it.
+ */
+function subjectsFor(ask: Ask, subjects: string[], asker: Asker | null, claimed: () => string[]): string[] {
+  if (ask === 'document') return [];
+  if (ask === 'enterprise' && asker) return [asker.business, ...subjects.filter((s) => !s.includes(asker.business))];
+  if (ask === 'verify' && subjects.length > 1) {
+    const own = claimed();
+    return own.length > 0 ? own : subjects;
+  }
+  return subjects;
+}
+
+/** The piece of a question that states its yes/no claim, with the pieces before it when it names nothing itself ("…，对吗"). */
+function claimPiece(text: string): string {
+  const pieces = text.split(/[，,；;。！!]/);
+  const at = pieces.findLastIndex((p) => cue.yesNo.test(p));
+  if (at < 0) return text;
+  let piece = pieces[at]!;
+  for (let i = at - 1; i >= 0 && topicOf(piece.replace(cue.yesNo, ''), null).length < 2; i--) piece = `${pieces[i]}，${piece}`;
+  return piece;
 }
 
 interface AskSignals {

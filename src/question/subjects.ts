@@ -30,11 +30,12 @@ export function readAsker(text: string): Asker | null {
   for (const pattern of ASKER_PATTERNS) {
     const m = pattern.exec(text);
     if (!m) continue;
-    let business = m[1]!.replace(BUSINESS_FILLER, '');
     const city = SHANDONG_CITIES.find((c) => text.includes(c)) ?? null;
     // "我们是聊城的一家做智慧农业的企业": the place is where it is, not what it does.
-    if (city) business = business.replace(new RegExp(`^${city}(?:市)?的?`), '');
-    business = business.replace(new RegExp(`^(?:${DOES})`), '');
+    const business = m[1]!
+      .replace(city ? new RegExp(`^${city}(?:市)?的?`) : /^$/, '')
+      .replace(BUSINESS_FILLER, '')
+      .replace(new RegExp(`^(?:${DOES})`), '');
     // "我们做什么": a question, not a business.
     if (topicOf(business, null).length >= 2) return { business, city };
   }
