@@ -35,6 +35,10 @@ function blur(syllable: string): string {
 /** What a question asks with (哪年, 什么, 多少): never a typo of a term, whatever a term sounds like. */
 const INTERROGATIVE = new Set('哪啥吗呢谁怎么几');
 
+// A corrected pair must read, with its neighbours, as a corpus phrase this long; longer still when the pair is a word.
+const PHRASE = 4;
+const STRONG_PHRASE = 5;
+
 /** How many characters may differ from the term: one in a short span, a third of a long one. */
 const maxChanges = (length: number) => (length <= 4 ? 1 : Math.floor(length / 3));
 
@@ -166,7 +170,9 @@ export class TypoCorrector {
     // Checked after the scan, when every corpus term in the question is known; the costly tests only for matches.
     return found.filter((m) => {
       const span = chars.slice(m.start, m.start + m.length).join('');
-      if (this.corpusText.includes(span) || this.isWord(span)) return false;
+      if (this.corpusText.includes(span)) return false;
+      // A pair that is a word in its own right (建康) is a typo only where the fix reads as a longer phrase the corpus writes (电子健康卡).
+      if (this.isWord(span) && !(m.length === 2 && m.terms.length === 1 && this.completesPhrase(chars, m, STRONG_PHRASE))) return false;
       if (m.terms.length > 1) return true;
       const term = [...m.terms[0]!];
       for (let k = 0; k < m.length; k++) {
@@ -193,10 +199,10 @@ export class TypoCorrector {
    * `isWord`) and the corrected pair and at least two of its neighbours then read as a phrase the corpus writes
    * (打早算力 → 打造算力).
    */
-  private completesPhrase(chars: string[], { start, terms }: Match): boolean {
+  private completesPhrase(chars: string[], { start, terms }: Match, minLength = PHRASE): boolean {
     const fixed = [...chars.slice(0, start), ...terms[0]!, ...chars.slice(start + 2)];
     for (let from = Math.max(0, start - MAX_SPAN + 2); from <= start; from++) {
-      for (let to = Math.max(start + 2, from + 4); to <= Math.min(fixed.length, from + MAX_SPAN); to++) {
+      for (let to = Math.max(start + 2, from + minLength); to <= Math.min(fixed.length, from + MAX_SPAN); to++) {
         if (this.corpusText.includes(fixed.slice(from, to).join(''))) return true;
       }
     }
