@@ -59,28 +59,27 @@ export function isWord(text: string): boolean {
   return tokens.length === 1;
 }
 
-/**
- * Whether `text` has a word at `offset` exactly `length` long, as jieba's dictionary segments it. Inside a term
- * the corpus taught jieba (a heading such as "加快5G商用", a unit name) every part counts as a word: those are
- * phrases, not compounds such as "充电站".
- */
-export function wordAt(text: string, offset: number, length: number): boolean {
-  let at = 0;
-  for (const token of jieba().cut(upperLatin(text), false)) {
-    const end = at + token.length;
-    if (at === offset && token.length === length) return true;
-    if (at <= offset && offset + length <= end) return token.length > length && inserted.has(token.toLowerCase());
-    if (at > offset) return false;
-    at = end;
-  }
-  return false;
-}
-
 // Parts of speech that name a topic: nouns, names, places, organisations, idioms, abbreviations, Latin words.
 const TOPIC_TAGS = /^(n|nr|ns|nt|nz|ng|eng|j|l|i)$/;
+// In a compound, attributive words (b) name part of the topic too ("公共停车场").
+const COMPOUND_TAGS = /^(n|nr|ns|nt|nz|ng|eng|j|l|i|b)$/;
 
 // Segmentation may glue a conjunction to the next word ("市和县" → 市/和县, a county of Anhui): it is not part of it.
 const JOINER_EDGE = /^[和与及跟同]|[和与及跟同]$/g;
+
+export interface TaggedWord {
+  word: string;
+  /** Names a topic: a noun, a name, an abbreviation, a Latin term. */
+  noun: boolean;
+}
+
+/** The text's words in order, lower-cased, each marked whether it names a topic. */
+export function tagged(text: string): TaggedWord[] {
+  return jieba()
+    .tag(upperLatin(text))
+    .map((t) => ({ word: t.word.trim().toLowerCase(), noun: COMPOUND_TAGS.test(t.tag) || /^[a-z0-9]/i.test(t.word.trim()) }))
+    .filter((t) => t.word.length > 0);
+}
 
 /** The nouns of a text: what it is about, without its verbs, pronouns and particles. */
 export function nouns(text: string): string[] {

@@ -20,8 +20,10 @@ export interface Vocabulary {
   targetSubjects: readonly string[];
   synonyms: Synonyms;
   typos: TypoCorrector;
-  /** Whether the corpus uses a word, as a word: "电站" only inside "充电站" is not one. */
+  /** Whether the corpus uses a word anywhere. */
   knows(word: string): boolean;
+  /** Whether some clause says both words. */
+  cooccur(a: string, b: string): boolean;
   /** Whether a word the corpus uses picks out a few clauses ("在线教育"), not many ("通信"). */
   specific(word: string): boolean;
   /** The places the policies are about ("山东", from their titles): naming them narrows nothing. */
@@ -109,8 +111,8 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
  * ("K12", "运营商"): they are set aside when the rest of its description names something specific to the policy.
  */
 function withEvidence(query: Query, untranslated: readonly string[], vocabulary: Vocabulary): Query {
-  const unknown = unknownWords(query.subjects.join(' '), vocabulary.knows);
-  const business = query.asker ? unknownWords(query.asker.business, vocabulary.knows) : [];
+  const unknown = unknownWords(query.subjects.join(' '), vocabulary);
+  const business = query.asker ? unknownWords(query.asker.business, vocabulary) : [];
   const all = [...new Set([...untranslated, ...unknown, ...business])];
   if (query.ask !== 'enterprise' || all.length === 0 || untranslated.length > 0) return { ...query, unknown: all };
   const named = nouns([...query.subjects, query.asker?.business ?? ''].join(' '));

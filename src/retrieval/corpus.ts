@@ -3,7 +3,7 @@ import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { restoreEmbedder, type EmbedderSpec } from '../../ingest/embedders.js';
 import type { Clause, DocumentMeta, Manifest, Passage, Target } from '../../ingest/schema.js';
 import { VECTORS_DIR, readIndex } from '../../ingest/store.js';
-import { addWords, isWord, wordAt } from '../../ingest/tokenize.js';
+import { addWords, isWord } from '../../ingest/tokenize.js';
 import { loadVectors, type VectorIndex } from '../../ingest/vectors.js';
 import type { Part } from '../question/parts.js';
 import { TypoCorrector } from '../question/typos.js';
@@ -44,8 +44,10 @@ export interface Corpus {
   titles: string[];
   /** Corrects likely typos towards the corpus's own terms. */
   typos: TypoCorrector;
-  /** Whether the corpus uses a word, as a word: "电站" only inside "充电站" is not one. */
+  /** Whether the corpus uses a word anywhere. */
   knows(word: string): boolean;
+  /** Whether some clause says both words (its heading and text, not its 责任单位). */
+  cooccur(a: string, b: string): boolean;
   /** Whether a word the corpus uses picks out a few clauses ("在线教育"), not many ("通信"). */
   specific(word: string): boolean;
 }
@@ -67,8 +69,10 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
   const clauseText = clauses.map((c) => `${c.path} ${c.text} ${c.units.join(' ')}`.toLowerCase());
   const corpusText = clauseText.join('\n');
   const bm25 = Bm25.build(stored.passages.map((p) => p.terms));
-  // Whether a two-character word stands alone somewhere in the corpus, worked out once a word.
-  const alone = new Map<string, boolean>();
+  // What each clause says, with its heading and without its 责任单位: where two words are said together.
+  const clauseBody = clauses.map((c) => `${c.heading} ${c.text}`.toLowerCase());
+  const together = new Map<string, boolean>();
+  const knows = (word: string) => bm25.df(word) > 0 || corpusText.includes(word);
 
   return {
     manifest: stored.manifest,
@@ -93,36 +97,19 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
     home: PROVINCES.filter((p) => documents.some((d) => d.title.includes(p))),
     targetSubjects: [...new Set(targets.map((t) => t.subject.toLowerCase()).filter((s) => s.length >= 3))],
     typos: TypoCorrector.build(typoVocabulary(clauses, targets, stored.passages), corpusText, { isWord }),
-    knows: (word) => usesAsWord(corpusText, word, alone),
-    specific: (word) => usesAsWord(corpusText, word, alone) && clauseText.filter((t) => t.includes(word)).length <= Math.max(2, clauses.length * SPECIFIC_SHARE),
+    knows,
+    cooccur(a, b) {
+      const key = `${a}\u0000${b}`;
+      let found = together.get(key);
+      if (found === undefined) together.set(key, (found = clauseBody.some((t) => t.includes(a) && t.includes(b))));
+      return found;
+    },
+    specific: (word) => knows(word) && clauseText.filter((t) => t.includes(word)).length <= Math.max(2, clauses.length * SPECIFIC_SHARE),
   };
 }
 
 // A word in more than this share of clauses names a field, not a thing an enterprise can be matched on.
 const SPECIFIC_SHARE = 0.12;
-const WINDOW = 8;
-const MAX_OCCURRENCES = 30;
-
-/**
- * Whether the corpus uses a word as a word. Longer words are taken as found; a two-character word must stand
- * alone in at least one place, as jieba segments the text around it: "电站" found only inside "充电站" is another
- * thing than the "换电站" a question asks about.
- */
-function usesAsWord(corpusText: string, word: string, standsAlone: Map<string, boolean>): boolean {
-  if (!corpusText.includes(word)) return false;
-  if (!/^\p{Script=Han}{2}$/u.test(word)) return true;
-  let found = standsAlone.get(word);
-  if (found === undefined) {
-    found = false;
-    for (let at = corpusText.indexOf(word), n = 0; at >= 0 && n < MAX_OCCURRENCES && !found; at = corpusText.indexOf(word, at + 1), n++) {
-      const start = Math.max(0, at - WINDOW);
-      found = wordAt(corpusText.slice(start, at + word.length + WINDOW), at - start, word.length);
-    }
-    standsAlone.set(word, found);
-  }
-  return found;
-}
-
 /** The terms a typo may be corrected to: headings, 责任单位, target subjects and the words passages are indexed by. */
 function typoVocabulary(clauses: readonly Clause[], targets: readonly Target[], passages: readonly Passage[]): Set<string> {
   const vocabulary = new Set([...clauses.flatMap((c) => [c.heading, ...c.units]), ...targets.map((t) => t.subject)]);
