@@ -45,7 +45,9 @@ export const cue = {
   count: new RegExp(`${anyOf(COUNT_WORDS).source}|(?<!哪)几[个类项部分条大种方面]|多少[个类项条种]`),
   list: /分为|分成|包括|包含|有哪些|有哪几|哪几部分|哪几个方面|哪些方面|哪几方面|主要内容|哪几类|哪些类|哪些措施|是什么|有什么|概况|概要|总体|内容|组成/,
   duty: /负责|涉及|承担|牵头|参与|落实|任务|工作|事项|职责|职能|分工|要做|干什么|干啥|做什么|做啥|管什么|管啥|干嘛|条款|排在|列为|列在/,
-  yesNo: new RegExp(`${YES_NO.filter((p) => p !== '吗').map(escape).join('|')}|吗[?？。!！]*$|吗[，,]`),
+  yesNo: new RegExp(`${YES_NO.filter((p) => p !== '吗').map(escape).join('|')}|吗[?？。!！]*$|吗[，,]|吧[?？。!！]*$|(?<=[^\\p{Script=Han}]|[可能行是对])不[?？]+$`, 'u'),
+  /** Words that ask something; a statement ending in "？" without any of them puts itself to the test. */
+  interrogative: /多少|几|什么|啥|哪|谁|怎|如何|吗|呢|是否|有没有|能否|可否|何时|为何/,
   /** "是不是…", "…对吗": a statement put to the test, not "有没有…", which asks what there is. */
   isIt: /是不是|是否|对吗|对不对|没错|正确吗|准确吗|是吗|是么|被列为|列入/,
   /** The asker's own situation checked against the text: "能申请扩建吗", "符合条件吗". */
@@ -55,6 +57,8 @@ export const cue = {
   than: /比/,
   /** "还有呢", "还有别的吗": the rest of what the last answer left out. */
   more: /^(?:那)?(?:还有|其他|其它|别的|另外|再)(?:的|呢|吗|哪些|什么|别的|其他的?|的呢|没有|么)*[?？。!！]*$/,
+  /** "还有吗，比如测试这块": more of the same, about what follows. */
+  moreAbout: /^(?:那)?(?:还有|其他|其它|别的|另外)(?:的|呢|吗|没有|么)*[，,]\s*(?:比如|例如|像|特别是|尤其是)?/,
   /** "那充电桩呢", "还有加氢站": a follow-up that names a new subject and borrows the rest. */
   followUpStart: /^(?:那么|那个|那|还有|另外|再问一下|再问|换个问题)/,
   followUpEnd: /呢[?？。]*$/,
@@ -71,7 +75,7 @@ const QUESTION_PHRASES = [
   '哪些', '哪个', '哪几', '什么', '怎么样', '怎么', '如何', '请问', '一下', '目标值', '目标', '指标', '数量', '要求', '情况', '内容',
   '方面', '规定', '政策', '任务', '工作', '条款', '分为', '分成', '包括', '包含', '部分', '分别', '各自', '具体', '打算',
   '安排', '有关', '相关', '提到', '提及', '说了', '讲了', '怎么说', '啥', '咱们', '我们', '省里', '咱省', '我省', '本省', '全省', '想知道',
-  '了解', '告诉我', '介绍', '涉及', '这一块', '这块', '想问下', '想问一下', '问一下', '问下', '问问', '听说', '最近', '列出', '列举', '罗列', '作为', '全部', '所有', '都有', '哪几条', '几条', '呢', '呀', '吧', '啊', '嘛', '哦', '的话', '要建',
+  '了解', '告诉我', '介绍', '涉及', '这一块', '这块', '想问下', '想问一下', '问一下', '问下', '问问', '听说', '最近', '比如', '例如', '列出', '列举', '罗列', '作为', '全部', '所有', '都有', '哪几条', '几条', '呢', '呀', '吧', '啊', '嘛', '哦', '的话', '要建',
 ].sort((a, b) => b.length - a.length);
 // "几千伏", "多少万个": a count asked in any measure the corpus uses.
 const ASKED_AMOUNT = `(?:几|多少)(?:[千万亿])?(?:${MEASURE})`;
@@ -81,8 +85,8 @@ const ASPECTS: readonly [DocumentAspect, RegExp][] = [
   ['number', /文号|发文字号|字号/],
   ['title', /全称|全名|名称|标题|叫什么|题目|文件名|名字/],
   ['status', /还有效|有效吗|是否有效|仍然有效|依然有效|继续有效|失效|过期|到期|还适用|现行|废止|还在执行|仍在执行|继续执行|还管用|作废|有效期|过时/],
-  ['issued', /(?:什么时候|何时|哪天|哪一天|哪年|哪一年|几月|\d{4}年)(?:发布|印发|出台|下发|发的|公布|制定)|(?:发布|印发|出台|下发|发文|公布|成文)(?:时间|日期)/],
-  ['issuer', /(?:谁|哪个部门|哪个单位|哪个机关|哪级政府|哪里|哪家)(?:发布|印发|出台|下发|制定|发的|出的)|(?:发文|印发|发布|出台|制定)(?:单位|机关|部门|主体)|谁发|(?:人民政府|省政府)(?:发|印发|发布|出台)/],
+  ['issued', /(?:什么时候|啥时候|何时|哪天|哪一天|哪年|哪一年|几月|\d{4}年)(?:发布|印发|出台|下发|发的|公布|制定)|(?:发布|印发|出台|下发|发文|公布|成文)(?:时间|日期)/],
+  ['issuer', /(?:谁|哪个部门|哪个单位|哪个机关|哪级政府|哪里|哪家)(?:发布|印发|出台|下发|制定|发的|出的)|(?:发文|印发|发布|出台|制定)(?:单位|机关|部门|主体)|谁发|(?:人民政府|省政府)(?:发|印发|发布|出台)|(?:政府|部门|委|厅|局)的?文件还是|谁的文件|哪个部门的文件|哪里的文件/],
   ['period', /实施期|执行期|实施期限|实施周期|实施时间|时间跨度|时间范围|哪几年|哪些年|起止|周期|时限|期限|覆盖.*年|几年的|多少年|时间段|年份/],
   ['parts', /部分|章节|结构|框架|板块|大块|组成|主要内容|讲了什么|讲什么|说了什么|主要讲/],
   ['goals', /目标/],
@@ -97,12 +101,13 @@ export function documentAspects(text: string): DocumentAspect[] {
 }
 
 /** The kind of thing a piece of a question asks by its cue, or null when it asks nothing of its own. */
-export function askedBy(piece: string): 'value' | 'units' | 'lead' | 'when' | 'where' | null {
+export function askedBy(piece: string): 'value' | 'units' | 'lead' | 'when' | 'where' | 'summary' | null {
   if (cue.lead.test(piece)) return 'lead';
   if (cue.who.test(piece)) return 'units';
   if (cue.number.test(piece) || cue.target.test(piece)) return 'value';
   if (cue.when.test(piece)) return 'when';
   if (cue.where.test(piece)) return 'where';
+  if (/哪些|什么|啥|如何|怎么/.test(piece)) return 'summary';
   return null;
 }
 

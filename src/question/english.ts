@@ -80,6 +80,7 @@ const STOP_WORDS = new Set([
   'responsibility', 'responsibilities', 'role', 'roles', 'task', 'tasks', 'job', 'jobs', 'measure', 'measures',
   'town', 'towns', 'area', 'areas', 'region', 'regions', 'place', 'places', 'level', 'levels', 'part', 'parts',
   'field', 'fields', 'sector', 'sectors', 'side', 'end', 'number', 'numbers', 'amount', 'list', 'name', 'names',
+  'official', 'qualify', 'qualifies', 'eligible', 'apply', 'applies', 'applying', 'need', 'needed', 'needs', 'get', 'receive',
 ]);
 
 const AUXILIARIES = new Set([

@@ -5,7 +5,7 @@ import { isEnglish, translateEnglish } from './english.js';
 import { normalizeQuestion } from './normalize.js';
 import { findParts, type Part } from './parts.js';
 import { SHANDONG_CITIES, placesIn } from './places.js';
-import type { Ask, ConversationState, Query } from './query.js';
+import type { Ask, ConversationState, Correction, Query } from './query.js';
 import { readAsker, subjectsOf, topicOf, type Asker } from './subjects.js';
 import { applySynonyms, type Synonyms } from './synonyms.js';
 import type { TypoCorrector } from './typos.js';
@@ -30,6 +30,8 @@ export interface Vocabulary {
   home: readonly string[];
   /** The policies' titles, lower-cased: words of a title name the document, not a subject in it. */
   titles: readonly string[];
+  /** The Latin terms the corpus writes ("nb-iot", "pue", "5g"), lower-cased. */
+  latin: readonly string[];
 }
 
 const YEAR = /\d{4}年(?:底前|年底前|底|前)?/g;
@@ -38,6 +40,35 @@ const DOCUMENT_WORDS =
   /全称|全名|名称|标题|名字|题目|文号|发文字号|字号|实施期限?|执行期|周期|时间跨度|时间范围|起止|期限|年份|时间段|有效期?|失效|过期|到期|适用|现行|废止|执行|作废|过时|发布|印发|出台|下发|公布|制定|发文|成文|机关|日期|时间|部分|章节|结构|框架|板块|大块|组成|主要|总体|现在|目前|仍然|依然|继续|还|已经|一共|总共|哪几年|哪些年|多少年|年|叫|讲|说|正文|全文/g;
 // Latin words inside a Chinese question ("5G基站target是多少") are read through the English glossary.
 const LATIN_RUN = /[a-z][a-z' -]*[a-z]/g;
+// "22年" is 2022 in a question about a plan; "10年" may be ten years, so only the 2020s are read as years.
+const SHORT_YEAR = /(?<![\d.])(2\d)年(?![以内来间左])/g;
+const LATIN_TERM = /[a-z0-9][a-z0-9+.-]*[a-z0-9]/g;
+
+/**
+ * A Latin term the corpus never writes but writes one letter away from ("nb-lot" for NB-IoT, l for I): read as the
+ * corpus's term, and said so. Only terms of four characters or more, and only when one term fits.
+ */
+function nearestLatin(text: string, vocabulary: Vocabulary): { text: string; corrections: Correction[] } {
+  const corrections: Correction[] = [];
+  const fixed = text.replace(LATIN_TERM, (term) => {
+    if (term.length < 4 || !/[a-z]/.test(term) || vocabulary.knows(term)) return term;
+    const near = vocabulary.latin.filter((t) => Math.abs(t.length - term.length) <= 1 && editDistance(t, term) === 1);
+    if (near.length !== 1) return term;
+    corrections.push({ from: term, to: near[0]! });
+    return near[0]!;
+  });
+  return { text: fixed, corrections };
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_v, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length]!;
+}
 
 /**
  * Reads a question into a query: normalised (an English question translated through the glossary), users'
@@ -45,10 +76,14 @@ const LATIN_RUN = /[a-z][a-z' -]*[a-z]/g;
  * and claims recognised. A follow-up borrows what it leaves unsaid from the conversation's `state`.
  */
 export function readQuestion(raw: string, vocabulary: Vocabulary, state: ConversationState | null): Query {
-  const normalized = normalizeQuestion(raw);
+  const normalized = normalizeQuestion(raw).replace(SHORT_YEAR, '20$1年');
   const english = isEnglish(normalized);
-  const translated = english ? translateEnglish(normalized) : { chinese: withGlossary(normalized, vocabulary), unknown: [] };
-  const { text, corrections } = vocabulary.typos.correct(applySynonyms(translated.chinese, vocabulary.synonyms));
+  const latin = english ? { text: normalized, corrections: [] } : nearestLatin(normalized, vocabulary);
+  const translated = english ? translateEnglish(normalized) : { chinese: withGlossary(latin.text, vocabulary), unknown: [] };
+  const typed = vocabulary.typos.correct(applySynonyms(translated.chinese, vocabulary.synonyms));
+  // "还有吗，比如测试这块": a follow-up about what comes after, read like "那测试这块呢".
+  const text = state ? typed.text.replace(cue.moreAbout, '那') : typed.text;
+  const corrections = [...latin.corrections, ...typed.corrections];
 
   const units = findUnits(text, vocabulary.units);
   const rest = withoutUnits(text, units);
@@ -57,8 +92,10 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
   const years = rest.match(YEAR) ?? [];
   const asker = readAsker(rest);
   const aspects = documentAspects(rest);
-  const claimed = cue.yesNo.test(text);
   const claim = readClaim(text, units, places);
+  // "要求是2021年底前完成？": a statement with a question mark and no question word puts itself to the test.
+  const stated = /[?？]$/.test(text) && !cue.interrogative.test(text) && (claim.quantities.length > 0 || claim.years.length > 0 || units.length > 0);
+  const claimed = cue.yesNo.test(text) || stated;
   // "方案里有提到吗" from an enterprise that described itself asks what concerns it, not whether a claim holds.
   const checks = claim.quantities.length > 0 || claim.units.length > 0 || claim.years.length > 0 || (claim.places.length > 0 && cue.isIt.test(text));
   const comparison = cue.difference.test(text) ? 'difference' : /少|低|小/.test(text.match(cue.compare)?.[0] ?? '') ? 'smaller' : cue.compare.test(text) ? 'larger' : null;
@@ -66,9 +103,11 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
   // A claimed figure names no subject; a comparison's subjects are split at 比 and 和.
   const asked = rest.replace(cue.followUpStart, '');
   const framing = (w: string) => isFraming(w) || vocabulary.titles.some((t) => t.includes(w));
+  const unknown = (piece: string) => unknownWords(piece, vocabulary).length > 0;
   const subjects = subjectsOf(claimed || comparison ? withoutQuantities(asked) : asked, asker, {
     comparing: comparison !== null,
     framing,
+    unknown,
     alone: state === null && units.length === 0 && !part,
   });
   // A part of the policy named outright is what a count or list is about, not the document as a whole.
@@ -86,7 +125,7 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
     text,
     language: english ? 'en' : 'zh',
     ask,
-    subjects: subjectsFor(ask, subjects, asker, () => subjectsOf(withoutQuantities(claimPiece(asked)), asker, { comparing: false, framing, alone: false })),
+    subjects: subjectsFor(ask, subjects, asker, () => subjectsOf(withoutQuantities(claimPiece(asked)), asker, { comparing: false, framing, unknown, alone: false })),
     units,
     part: part ? `${part.doc}#${part.node.section}` : null,
     places,

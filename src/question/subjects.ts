@@ -1,5 +1,5 @@
 import { nouns, segments } from '../../ingest/tokenize.js';
-import { QUESTION_WORDS } from './cues.js';
+import { QUESTION_WORDS, askedBy } from './cues.js';
 import { SHANDONG_CITIES } from './places.js';
 
 /**
@@ -63,7 +63,7 @@ export function clean(text: string): string {
 }
 
 // Words that join subjects, as jieba segments them: "与" alone, not inside "参与"; "比" alone, not inside "比例".
-const JOINERS = new Set(['以及', '还有', '和', '与', '及', '、', '，', ',', ';', '；', '？', '?', '。', '！', '!', '：', ':']);
+const JOINERS = new Set(['以及', '还有', '和', '与', '及', '跟', '同', '、', '，', ',', ';', '；', '？', '?', '。', '！', '!', '：', ':']);
 const FRAMED_BY = new Set(['：', ':']);
 // "工业互联网这块，…", "数据中心上架率：…": a piece that frames the others; each of them is about it.
 const FRAME = /(?:这块|这一块|这方面|这一方面|方面|领域|这边|板块)$/;
@@ -73,6 +73,8 @@ export interface SubjectOptions {
   comparing: boolean;
   /** Words that frame a question rather than name a subject. */
   framing: (word: string) => boolean;
+  /** Whether a piece names something the corpus never does. */
+  unknown: (piece: string) => boolean;
   /** Nothing else to go on (no conversation, unit or part): a piece naming no noun ("申请扩建") is still the subject. */
   alone: boolean;
 }
@@ -84,14 +86,15 @@ export interface SubjectOptions {
  */
 export function subjectsOf(text: string, asker: Asker | null, options: SubjectOptions): string[] {
   const { comparing, framing, alone } = options;
-  const frames: string[] = [];
-  const pieces: string[] = [];
+  const frames: Piece[] = [];
+  const pieces: Piece[] = [];
   let raw = '';
   const close = (joiner: string | null) => {
     const subject = tidy(topicOf(raw.replace(YEAR, ' '), null));
     if (subject && names(subject, framing, alone)) {
       const frame = joiner !== null && (FRAME.test(raw.trim()) || FRAMED_BY.has(joiner));
-      (frame ? frames : pieces).push(subject.replace(FRAME, '').trim());
+      const piece = { subject: subject.replace(FRAME, '').trim(), chatter: PUNCTUATION.has(joiner ?? '。') && !askedBy(raw) };
+      (frame ? frames : pieces).push(piece);
     }
     raw = '';
   };
@@ -100,10 +103,22 @@ export function subjectsOf(text: string, asker: Asker | null, options: SubjectOp
     else raw += token;
   }
   close(null);
-  const frame = frames.filter(Boolean).join(' ');
-  if (pieces.length === 0) return frame ? [frame] : [];
-  return pieces.map((p) => (frame ? `${frame} ${p}` : p));
+  // Context around the question ("下周给区县培训，PPT上要放两个核心数：…") asks nothing and names what the policy
+  // does not: it is left out when something else is asked. A subject joined by 和 or 、 is never context.
+  const asked = pieces.filter((p) => !(p.chatter && options.unknown(p.subject)));
+  const kept = asked.length > 0 ? asked : pieces;
+  const frame = frames.filter((f) => !(kept !== pieces && options.unknown(f.subject))).map((f) => f.subject).filter(Boolean).join(' ');
+  if (kept.length === 0) return frame ? [frame] : [];
+  return kept.map((p) => (frame ? `${frame} ${p.subject}` : p.subject));
 }
+
+interface Piece {
+  subject: string;
+  /** Ended by punctuation, and asks nothing itself: may be context rather than a subject. */
+  chatter: boolean;
+}
+
+const PUNCTUATION = new Set(['，', ',', ';', '；', '？', '?', '。', '！', '!', '：', ':']);
 
 const YEAR = /(?:到|至)?\d{4}年(?:底前|年底前|底|前)?/g;
 

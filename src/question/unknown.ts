@@ -11,7 +11,7 @@ const FRAMING = new Set([
   '原文', '规定', '说法', '口径', '文件', '方案', '政策', '部门', '单位', '条款', '地方', '地市', '城市', '省份', '本省', '全省',
   '角色', '作用', '地位', '定位', '责任', '职责', '关系', '条件', '门槛', '要求', '标准', '数字', '数值', '目标值', '全称', '名字',
   '领域', '行业', '主营', '这块', '一块', '板块', '部分', '大类', '类别', '种类', '总数', '总量', '全部', '所有', '哪家', '哪位',
-  '文号', '字号', '发文', '印发', '发布', '机关', '日期', '实施期', '期限', '有效期', '比例', '比重', '占比', '百分比', '比率', '规模', '产品', '机会', '负责人', '新建', '现有', '已有', '目前', '今后', '未来', '最新', '支持方向', '方向', '工作', '任务', '事项', '措施',
+  '条目', '程度', '范围', '范围内', '支持范围', '符合条件', '专门', '文号', '字号', '发文', '印发', '发布', '机关', '日期', '实施期', '期限', '有效期', '比例', '比重', '占比', '百分比', '比率', '规模', '产品', '机会', '负责人', '新建', '现有', '已有', '目前', '今后', '未来', '最新', '支持方向', '方向', '工作', '任务', '事项', '措施',
 ]);
 const QUANTITY = /^\d+(?:\.\d+)?[千万亿]?\p{Script=Han}?%?$/u;
 // Places are judged apart: a city of the province is in scope wherever the policy names it or not, another province is not.
@@ -44,7 +44,7 @@ export function unknownWords(text: string, evidence: Evidence): string[] {
 }
 
 // Single characters that sit before a noun without modifying it: particles, verbs of asking and building, measures.
-const NOT_MODIFIERS = new Set([...'的和与及在是有建要对把让给各全每省市县新多几哪个为由从向到至做搞办设上下中里这那其该本此啥将被也都还就才又再请问想能会可应需得占达超低高不没非于以等类项条号年月日了吗呢吧啊']);
+const NOT_MODIFIERS = new Set([...'的和与及在是有建要对把让给各全每省市县新老多几哪个为由从向到至做搞办设上下中里内外前后时间这那其该本此啥将被也都还就才又再请问想能会可应需得占达超低高不没非于以等类项条号年月日了吗呢吧啊']);
 
 /** Whether a clause says both words; a compound ("网络覆盖") may be said in its pieces ("网络实现…覆盖"). */
 function saidTogether(a: string, b: string, evidence: Evidence): boolean {

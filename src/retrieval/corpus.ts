@@ -42,6 +42,7 @@ export interface Corpus {
   /** Provinces the policies' titles name: a question naming them narrows nothing. */
   home: string[];
   titles: string[];
+  latin: string[];
   /** Corrects likely typos towards the corpus's own terms. */
   typos: TypoCorrector;
   /** Whether the corpus uses a word anywhere. */
@@ -94,6 +95,7 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
     // A synonym is for a phrasing the policy does not use; one it does use must not be rewritten away.
     synonyms: new Map([...loadSynonyms(synonymsFile)].filter(([from]) => !corpusText.includes(from))),
     titles: documents.map((d) => d.title.toLowerCase()),
+    latin: [...new Set(corpusText.match(/[a-z0-9][a-z0-9+.-]*[a-z0-9]/g) ?? [])].filter((t) => /[a-z]/.test(t)),
     home: PROVINCES.filter((p) => documents.some((d) => d.title.includes(p))),
     targetSubjects: [...new Set(targets.map((t) => t.subject.toLowerCase()).filter((s) => s.length >= 3))],
     typos: TypoCorrector.build(typoVocabulary(clauses, targets, stored.passages), corpusText, { isWord }),

@@ -18,13 +18,13 @@ export interface ChosenTarget {
  * names most of, in the sentence that matches best, with the year, kind (ratio or count) and qualifier it names.
  * `context` is extra text that may pick among targets of one sentence ("可申请扩建").
  */
-export function chooseTarget(ctx: Ctx, r: Retrieval, context = ''): ChosenTarget | null {
+export function chooseTarget(ctx: Ctx, r: Retrieval, context = '', fits: (t: Target) => boolean = () => true): ChosenTarget | null {
   const { corpus, query } = ctx;
   const words = r.topicWords;
   const wantsRatio = RATIO_WORDS.test(query.text);
   const extra = context ? [...new Set(context.match(/\p{Script=Han}{2}/gu) ?? [])] : [];
   const candidates = answeringHits(ctx, r, 3).flatMap((hit, rank) =>
-    corpus.clauseTargets[hit.clause]!.map((t) => {
+    corpus.clauseTargets[hit.clause]!.filter(fits).map((t) => {
       const subject = topicWeight(corpus, t.subject, words) * namedShare(t.subject, words);
       const year = query.years.some((y) => t.deadline.includes(y.replace(/年.*/, ''))) ? 1 : 0;
       const kind = (t.unit === '%') === wantsRatio ? 1 : 0;

@@ -1,6 +1,6 @@
 import { amountOf } from '../../../ingest/targets.js';
 import { cue } from '../../question/cues.js';
-import { PLACES } from '../../question/places.js';
+import { PLACES, SHANDONG_CITIES } from '../../question/places.js';
 import { CITY_GOVERNMENTS } from '../../question/units.js';
 import type { Claim, Quantity } from '../../question/query.js';
 import { boundOf, meets, statement } from '../figures.js';
@@ -25,9 +25,10 @@ export async function verify(ctx: Ctx, subject: string): Promise<Finding> {
 const yes = (zh: string, en: string): Line => ({ zh: `是的，${zh}`, en: `Yes. ${en}` });
 const no = (zh: string, en: string): Line => ({ zh: `不是。${zh}`, en: `No. ${en}` });
 
-/** A claimed figure against the target it names: equal or not; or the asker's own figure against a threshold. */
+/** A claimed figure against the target it names: equal or not; or the asker's own figures against thresholds. */
 async function figureCheck(ctx: Ctx, subject: string, claim: Claim): Promise<Finding | null> {
   const r = await ctx.retrieve(subject);
+  if (claim.condition) return conditionCheck(ctx, r, claim);
   const chosen = chooseTarget(ctx, r, ctx.query.text);
   if (!chosen) return sentenceCheck(ctx, r, (s) => {
     const stated = quantitiesIn(s).filter((q) => claim.quantities.some((c) => sameMeasure(c, q)));
@@ -37,18 +38,8 @@ async function figureCheck(ctx: Ctx, subject: string, claim: Claim): Promise<Fin
   const clause = clauseOf(ctx, hit);
   const claimed = claim.quantities.find((q) => comparable(q, target.unit)) ?? claim.quantities[0]!;
   const amount = amountOf(target.value, target.unit);
-  const segment = segmentOf(target);
   let lead: Line;
-  if (claim.condition) {
-    const ok = meets(claimed.amount, amount, boundOf(target.qualifier));
-    const permission = /能|可以|可否|能否|申请|享受/.test(ctx.query.text);
-    const verdict = permission ? (ok ? '可以' : '不能') : ok ? '符合' : '不符合';
-    const reason = ok ? `${claimed.raw}满足这一条件` : `${claimed.raw}不满足这一条件`;
-    lead = {
-      zh: `${verdict}。原文规定“${segment}”，${reason}。`,
-      en: `${ok ? 'Yes' : 'No'}: the policy requires “${segment}”; ${claimed.raw} ${ok ? 'meets' : 'does not meet'} it.`,
-    };
-  } else if (claimed.amount === amount) {
+  if (claimed.amount === amount) {
     lead = { zh: `对。${target.subject}：${statement(target)}。`, en: `Yes. ${target.subject}: ${englishStatement(target)}.` };
   } else {
     lead = {
@@ -57,6 +48,32 @@ async function figureCheck(ctx: Ctx, subject: string, claim: Claim): Promise<Fin
     };
   }
   return withClause(ctx, clause, hit.score, [target.quote], [lead], { related: r });
+}
+
+/**
+ * The asker's own figures ("PUE 1.2，上架率68%，符合支持条件吗") against the thresholds they name: each figure
+ * against the target its own words and the question's ask pick ("可申请扩建" or "建设项目"), one verdict for all.
+ */
+function conditionCheck(ctx: Ctx, r: Retrieval, claim: Claim): Finding | null {
+  const { text } = ctx.query;
+  const asks = text.split(/[，,；;]/).at(-1) ?? '';
+  const checks = claim.quantities.flatMap((q) => {
+    const at = text.indexOf(q.raw);
+    const local = text.slice(Math.max(0, ...['，', ',', '；'].map((p) => text.lastIndexOf(p, at) + 1)), at + q.raw.length);
+    const chosen = chooseTarget(ctx, r, `${local} ${asks}`, (t) => comparable(q, t.unit));
+    return chosen ? [{ q, ...chosen, ok: meets(q.amount, amountOf(chosen.target.value, chosen.target.unit), boundOf(chosen.target.qualifier)) }] : [];
+  });
+  if (checks.length === 0) return null;
+  const ok = checks.every((c) => c.ok);
+  const permission = /能|可以|可否|能否|申请|享受/.test(text);
+  const verdict = permission ? (ok ? '可以' : '不能') : ok ? '符合' : '不符合';
+  const reasons = checks.map((c) => `原文规定“${segmentOf(c.target)}”，${c.q.raw}${c.ok ? '满足' : '不满足'}`);
+  const lead: Line = {
+    zh: `${verdict}。${reasons.join('；')}。`,
+    en: `${ok ? 'Yes' : 'No'}: ${checks.map((c) => `the policy requires “${segmentOf(c.target)}”; ${c.q.raw} ${c.ok ? 'meets' : 'does not meet'} it`).join('; ')}.`,
+  };
+  const first = checks[0]!;
+  return withClause(ctx, clauseOf(ctx, first.hit), first.hit.score, checks.filter((c) => c.hit.clause === first.hit.clause).map((c) => c.target.quote), [lead], { related: r });
 }
 
 /** "7个" and "7市" (a measure word the patterns do not know) may count the same thing; "7%" and "7个" do not. */
@@ -121,6 +138,13 @@ async function placeCheck(ctx: Ctx, subject: string, places: readonly string[]):
   const r = await ctx.retrieve(subject);
   const hit = r.hits[0]!;
   const clause = clauseOf(ctx, hit);
+  // A city of the province is among "各市" wherever a sentence asks every city to act.
+  const everyCity = (s: string) => places.every((p) => SHANDONG_CITIES.includes(p)) && /各市|各地市|全省各地/.test(s);
+  const [all] = bestSentences(ctx.corpus, clause.text, r.topicWords, 1, everyCity);
+  if (all && !PLACES.some((p) => all.includes(p))) {
+    const lead = yes(`原文要求各市：“${all}”，${places.join('、')}在内。`, `The policy asks every city, ${places.join(', ')} included: ${all}`);
+    return withClause(ctx, clause, hit.score, [all], [lead], { showQuote: false });
+  }
   const [sentence] = bestSentences(ctx.corpus, clause.text, r.topicWords, 1, (s) => PLACES.some((p) => s.includes(p)));
   if (!sentence) return unverifiable(ctx, subject);
   const named = PLACES.filter((p) => sentence.includes(p));
