@@ -71,13 +71,15 @@ export interface TaggedWord {
   word: string;
   /** Names a topic: a noun, a name, an abbreviation, a Latin term. */
   noun: boolean;
+  /** A verb used as a noun ("测试", "建设"). */
+  verbal: boolean;
 }
 
 /** The text's words in order, lower-cased, each marked whether it names a topic. */
 export function tagged(text: string): TaggedWord[] {
   return jieba()
     .tag(upperLatin(text))
-    .map((t) => ({ word: t.word.trim().toLowerCase(), noun: COMPOUND_TAGS.test(t.tag) || /^[a-z0-9]/i.test(t.word.trim()) }))
+    .map((t) => ({ word: t.word.trim().toLowerCase(), noun: COMPOUND_TAGS.test(t.tag) || /^[a-z0-9]/i.test(t.word.trim()), verbal: t.tag === 'vn' }))
     .filter((t) => t.word.length > 0);
 }
 

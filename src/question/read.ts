@@ -37,7 +37,7 @@ export interface Vocabulary {
 const YEAR = /\d{4}年(?:底前|年底前|底|前)?/g;
 // What a question about the document itself says besides its aspect: "这个方案的全称是什么".
 const DOCUMENT_WORDS =
-  /全称|全名|名称|标题|名字|题目|文号|发文字号|字号|实施期限?|执行期|周期|时间跨度|时间范围|起止|期限|年份|时间段|有效期?|失效|过期|到期|适用|现行|废止|执行|作废|过时|发布|印发|出台|下发|公布|制定|发文|成文|机关|日期|时间|部分|章节|结构|框架|板块|大块|组成|主要|总体|现在|目前|仍然|依然|继续|还|已经|一共|总共|哪几年|哪些年|多少年|年|叫|讲|说|正文|全文/g;
+  /省政府|人民政府|政府|全称|全名|名称|标题|名字|题目|文号|发文字号|字号|实施期限?|执行期|周期|时间跨度|时间范围|起止|期限|年份|时间段|有效期?|失效|过期|到期|适用|现行|废止|执行|作废|过时|发布|印发|出台|下发|公布|制定|发文|成文|机关|日期|时间|部分|章节|结构|框架|板块|大块|组成|主要|总体|现在|目前|仍然|依然|继续|还|已经|一共|总共|哪几年|哪些年|多少年|年|叫|讲|说|正文|全文/g;
 // Latin words inside a Chinese question ("5G基站target是多少") are read through the English glossary.
 const LATIN_RUN = /[a-z][a-z' -]*[a-z]/g;
 // "22年" is 2022 in a question about a plan; "10年" may be ten years, so only the 2020s are read as years.

@@ -1,4 +1,4 @@
-import { nouns, segments } from '../../ingest/tokenize.js';
+import { segments, tagged } from '../../ingest/tokenize.js';
 import { QUESTION_WORDS, askedBy } from './cues.js';
 import { SHANDONG_CITIES } from './places.js';
 
@@ -124,7 +124,8 @@ const YEAR = /(?:到|至)?\d{4}年(?:底前|年底前|底|前)?/g;
 
 /** Whether a piece names anything: a noun that does not merely frame the question ("列出 作为 全部" names nothing). */
 function names(piece: string, framing: (word: string) => boolean, alone: boolean): boolean {
-  const found = nouns(piece);
+  // Verbal nouns name a subject too ("测试", "扩建"), unless they merely frame it ("建设", "完成").
+  const found = tagged(piece).filter((t) => t.noun || t.verbal).map((t) => t.word);
   if (found.length === 0) return alone || /[a-z0-9]/.test(piece);
   return found.some((w) => !framing(w)) || /[a-z0-9]/.test(piece);
 }

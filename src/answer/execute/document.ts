@@ -13,7 +13,8 @@ export async function documentFacts(ctx: Ctx): Promise<Finding | null> {
     if (f) found.push(f);
   }
   if (found.length === 0) return null;
-  const verdict = ctx.query.claim ? claimVerdict(ctx, doc) : null;
+  // "A还是B" asks which, not whether: the fact answers it.
+  const verdict = ctx.query.claim && !/还是/.test(ctx.query.text) ? claimVerdict(ctx, doc) : null;
   return {
     lead: [...(verdict ? [verdict] : []), ...found.flatMap((f) => f.lead)],
     body: found.flatMap((f) => f.body).filter((l, i, all) => all.findIndex((m) => m.zh === l.zh) === i),
