@@ -31,6 +31,7 @@ const COMPARE = [
 ];
 const DOCUMENT_REFS = ['这个方案', '这份方案', '本方案', '该方案', '此方案', '这个文件', '这份文件', '本文件', '该文件', '这个政策', '本政策', '该政策', '行动方案', '方案', '文件', '政策', '这个', '本'];
 
+const WHICH_MORE = '(?:哪(?:个|一个|项|样|类)|谁)(?:[要建设培育计划得的还会]|目标|数量|规模){0,4}(?:更)?(?:多|少|大|小|高|低)';
 const anyOf = (phrases: readonly string[]) => new RegExp(phrases.map(escape).join('|'));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -52,7 +53,8 @@ export const cue = {
   isIt: /是不是|是否|对吗|对不对|没错|正确吗|准确吗|是吗|是么|被列为|列入/,
   /** The asker's own situation checked against the text: "能申请扩建吗", "符合条件吗". */
   condition: /能不能|可不可以|能否|可否|可以|能|符合|满足|达标|够不够|够吗|算不算|享受|申请/,
-  compare: anyOf(COMPARE),
+  // "哪个要建得多": which, then a comparative a few characters on.
+  compare: new RegExp(`${anyOf(COMPARE).source}|${WHICH_MORE}`),
   difference: /[多少大小高低](?:建|设|培育|出)?(?:多少|几)|相差|差多少|差距|差几|多出/,
   than: /比/,
   /** "还有呢", "还有别的吗": the rest of what the last answer left out. */
@@ -79,7 +81,7 @@ const QUESTION_PHRASES = [
 ].sort((a, b) => b.length - a.length);
 // "几千伏", "多少万个": a count asked in any measure the corpus uses.
 const ASKED_AMOUNT = `(?:几|多少)(?:[千万亿])?(?:${MEASURE})`;
-export const QUESTION_WORDS = new RegExp([ASKED_AMOUNT, ...QUESTION_PHRASES.map(escape)].join('|'), 'g');
+export const QUESTION_WORDS = new RegExp([ASKED_AMOUNT, WHICH_MORE, ...QUESTION_PHRASES.map(escape)].join('|'), 'g');
 
 const ASPECTS: readonly [DocumentAspect, RegExp][] = [
   ['number', /文号|发文字号|字号/],

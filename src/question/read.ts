@@ -125,7 +125,7 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
     text,
     language: english ? 'en' : 'zh',
     ask,
-    subjects: subjectsFor(ask, subjects, asker, () => subjectsOf(withoutQuantities(claimPiece(asked)), asker, { comparing: false, framing, unknown, alone: false })),
+    subjects: subjectsFor(ask, subjects, asker, claim.units.length > 0, () => subjectsOf(withoutQuantities(claimPiece(asked)), asker, { comparing: false, framing, unknown, alone: false })),
     units,
     part: part ? `${part.doc}#${part.node.section}` : null,
     places,
@@ -198,12 +198,13 @@ function questionsIn(text: string): string[] {
  * What a kind of ask is about: nothing, for the document; the business first, for an enterprise; for a yes/no
  * check, the piece that states the claim ("…，潍坊是不是被列为智慧农业试验区了"), not the context around it.
  */
-function subjectsFor(ask: Ask, subjects: string[], asker: Asker | null, claimed: () => string[]): string[] {
+function subjectsFor(ask: Ask, subjects: string[], asker: Asker | null, unitClaim: boolean, claimed: () => string[]): string[] {
   if (ask === 'document') return [];
   if (ask === 'enterprise' && asker) return [asker.business, ...subjects.filter((s) => !s.includes(asker.business))];
   if (ask === 'verify' && subjects.length > 1) {
+    // Units are checked subject by subject ("智慧工厂和智慧海洋都是…负责的吗"); anything else is one claim about one thing.
     const own = claimed();
-    return own.length > 0 ? own : subjects;
+    return unitClaim ? (own.length > 0 ? own : subjects) : [subjects.join(' ')];
   }
   return subjects;
 }

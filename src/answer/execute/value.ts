@@ -8,6 +8,12 @@ import { summary } from './summary.js';
 
 const RATIO_WORDS = /比例|比重|占比|率|百分|%/;
 
+/** Words around a question's figure, or its ask, that pick among targets of one sentence. */
+export interface Context {
+  text: string;
+  weight: number;
+}
+
 export interface ChosenTarget {
   target: Target;
   hit: Hit;
@@ -16,20 +22,21 @@ export interface ChosenTarget {
 /**
  * The target a subject asks about: among the targets of the best clauses, the one whose subject the question
  * names most of, in the sentence that matches best, with the year, kind (ratio or count) and qualifier it names.
- * `context` is extra text that may pick among targets of one sentence ("可申请扩建").
+ * `context` is extra text that may pick among targets of one sentence ("可申请扩建"), each with its weight.
  */
-export function chooseTarget(ctx: Ctx, r: Retrieval, context = '', fits: (t: Target) => boolean = () => true): ChosenTarget | null {
+export function chooseTarget(ctx: Ctx, r: Retrieval, context: readonly Context[] = [], fits: (t: Target) => boolean = () => true): ChosenTarget | null {
   const { corpus, query } = ctx;
   const words = r.topicWords;
   const wantsRatio = RATIO_WORDS.test(query.text);
-  const extra = context ? [...new Set(context.match(/\p{Script=Han}{2}/gu) ?? [])] : [];
+  const pairs = context.map((c) => ({ pairs: [...new Set(c.text.match(/\p{Script=Han}{2}/gu) ?? [])], weight: c.weight }));
   const candidates = answeringHits(ctx, r, 3).flatMap((hit, rank) =>
     corpus.clauseTargets[hit.clause]!.filter(fits).map((t) => {
       const subject = topicWeight(corpus, t.subject, words) * namedShare(t.subject, words);
       const year = query.years.some((y) => t.deadline.includes(y.replace(/年.*/, ''))) ? 1 : 0;
       const kind = (t.unit === '%') === wantsRatio ? 1 : 0;
       const qualifier = t.qualifier && query.text.includes(t.qualifier) ? 1 : 0;
-      const near = extra.filter((g) => segmentOf(t).includes(g)).length;
+      const segment = segmentOf(t);
+      const near = pairs.reduce((sum, c) => sum + c.weight * c.pairs.filter((g) => segment.includes(g)).length, 0);
       return { t, hit, score: subject * 2 + topicWeight(corpus, t.quote, words) + year + kind + qualifier + near - rank * 0.5 };
     }),
   );

@@ -29,7 +29,7 @@ const no = (zh: string, en: string): Line => ({ zh: `不是。${zh}`, en: `No. $
 async function figureCheck(ctx: Ctx, subject: string, claim: Claim): Promise<Finding | null> {
   const r = await ctx.retrieve(subject);
   if (claim.condition) return conditionCheck(ctx, r, claim);
-  const chosen = chooseTarget(ctx, r, ctx.query.text);
+  const chosen = chooseTarget(ctx, r, [{ text: ctx.query.text, weight: 1 }]);
   if (!chosen) return sentenceCheck(ctx, r, (s) => {
     const stated = quantitiesIn(s).filter((q) => claim.quantities.some((c) => sameMeasure(c, q)));
     return stated.length === 0 ? null : { holds: stated.some((q) => claim.quantities.some((c) => c.amount === q.amount)), stated: stated.map((q) => q.raw) };
@@ -47,7 +47,7 @@ async function figureCheck(ctx: Ctx, subject: string, claim: Claim): Promise<Fin
       en: `No. The policy sets ${target.subject} at ${englishStatement(target)}, not ${claimed.raw}.`,
     };
   }
-  return withClause(ctx, clause, hit.score, [target.quote], [lead], { related: r });
+  return withClause(ctx, clause, hit.score, [target.quote], [lead]);
 }
 
 /**
@@ -60,7 +60,8 @@ function conditionCheck(ctx: Ctx, r: Retrieval, claim: Claim): Finding | null {
   const checks = claim.quantities.flatMap((q) => {
     const at = text.indexOf(q.raw);
     const local = text.slice(Math.max(0, ...['，', ',', '；'].map((p) => text.lastIndexOf(p, at) + 1)), at + q.raw.length);
-    const chosen = chooseTarget(ctx, r, `${local} ${asks}`, (t) => comparable(q, t.unit));
+    // What the question asks for ("可以申请扩建吗") weighs more than the words around the figure.
+    const chosen = chooseTarget(ctx, r, [{ text: local, weight: 1 }, { text: asks, weight: 2 }], (t) => comparable(q, t.unit));
     return chosen ? [{ q, ...chosen, ok: meets(q.amount, amountOf(chosen.target.value, chosen.target.unit), boundOf(chosen.target.qualifier)) }] : [];
   });
   if (checks.length === 0) return null;
@@ -73,7 +74,7 @@ function conditionCheck(ctx: Ctx, r: Retrieval, claim: Claim): Finding | null {
     en: `${ok ? 'Yes' : 'No'}: ${checks.map((c) => `the policy requires “${segmentOf(c.target)}”; ${c.q.raw} ${c.ok ? 'meets' : 'does not meet'} it`).join('; ')}.`,
   };
   const first = checks[0]!;
-  return withClause(ctx, clauseOf(ctx, first.hit), first.hit.score, checks.filter((c) => c.hit.clause === first.hit.clause).map((c) => c.target.quote), [lead], { related: r });
+  return withClause(ctx, clauseOf(ctx, first.hit), first.hit.score, checks.filter((c) => c.hit.clause === first.hit.clause).map((c) => c.target.quote), [lead]);
 }
 
 /** "7个" and "7市" (a measure word the patterns do not know) may count the same thing; "7%" and "7个" do not. */
@@ -130,7 +131,7 @@ async function yearCheck(ctx: Ctx, subject: string, years: readonly number[]): P
   const lead = years.includes(chosen.target.year ?? 0)
     ? yes(`${target.subject}：${statement(target)}。`, `${target.subject}: ${englishStatement(target)}.`)
     : no(`原文中${target.subject}的期限是${target.deadline}：${statement(target)}。`, `The policy's deadline for ${target.subject} is ${target.year}: ${englishStatement(target)}.`);
-  return withClause(ctx, clauseOf(ctx, hit), hit.score, [target.quote], [lead], { related: r });
+  return withClause(ctx, clauseOf(ctx, hit), hit.score, [target.quote], [lead]);
 }
 
 /** Claimed places against those the best sentence about the subject names. */
