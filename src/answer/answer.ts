@@ -94,13 +94,17 @@ async function eachQuestion(engine: Engine, ctx: Ctx): Promise<Finding | null> {
   return found.length > 0 ? mergeFindings(ctx, found) : null;
 }
 
+const EACH_SUBJECT: readonly Query['ask'][] = ['value', 'units', 'lead', 'when', 'where', 'summary', 'verify'];
+
 /** A place outside the province, a year no policy mentions, a word the corpus never uses: another policy's business. */
 function outOfScope(corpus: Corpus, query: Query): boolean {
   const foreignPlace = query.places.some((p) => PROVINCES.includes(p) && !corpus.corpusText.includes(p));
   // A yes/no check, or a question about the document's dates, may name any year: the answer compares it.
   const yearsMatter = query.ask !== 'verify' && !query.aspects.some((a) => a === 'status' || a === 'period' || a === 'issued');
   const foreignYear = yearsMatter && query.years.some((y) => !corpus.corpusText.includes(y.slice(0, 5)));
-  return foreignPlace || foreignYear || query.unknown.length > 0;
+  // Several subjects are judged one by one: the ones the policy covers are answered, the others said to be missing.
+  const several = query.subjects.length > 1 && EACH_SUBJECT.includes(query.ask);
+  return foreignPlace || foreignYear || (query.unknown.length > 0 && !several);
 }
 
 /**
@@ -110,7 +114,9 @@ function outOfScope(corpus: Corpus, query: Query): boolean {
  */
 async function ground(ctx: Ctx, found: Finding): Promise<Finding | null> {
   const { corpus, query } = ctx;
-  const grounds = [...corpus.documents.map(factGrounds), ...found.derived, ...(query.claim?.quantities.map((q) => q.raw) ?? []), ctx.today.toISOString().slice(0, 10), ...query.corrections.map((c) => c.to)];
+  // What the asker said may be repeated back ("不是50座", "省科技厅不在其中"): it is attributed, not asserted.
+  const claimed = [...(query.claim?.quantities.map((q) => q.raw) ?? []), ...(query.claim?.units ?? []), ...query.units];
+  const grounds = [...corpus.documents.map(factGrounds), ...found.derived, ...claimed, ctx.today.toISOString().slice(0, 10), ...query.corrections.map((c) => c.to)];
   const text = [...found.lead, ...found.body].flatMap((l) => [l.zh, l.en ?? '']).join('\n');
   if (process.env.DEBUG_GROUND) console.error(ungroundedNumbers(text, found.citations, grounds), ungroundedUnits(text, found.citations, corpus.units, grounds));
   if (ungroundedNumbers(text, found.citations, grounds).length === 0 && ungroundedUnits(text, found.citations, corpus.units, grounds).length === 0) return found;

@@ -1,4 +1,5 @@
 import type { Ask } from '../../question/query.js';
+import { unknownWords } from '../../question/unknown.js';
 import { NOT_FOUND } from '../messages.js';
 import { compare } from './compare.js';
 import { answers, type Ctx } from './context.js';
@@ -54,7 +55,7 @@ async function eachSubject(ctx: Ctx, run: SubjectExecutor): Promise<Finding | nu
   const found: Finding[] = [];
   let answered = false;
   for (const subject of ctx.query.subjects) {
-    if (answers(await ctx.retrieve(subject))) {
+    if (unknownWords(subject, ctx.corpus).length === 0 && answers(await ctx.retrieve(subject))) {
       found.push(await run(ctx, subject));
       answered = true;
     } else {

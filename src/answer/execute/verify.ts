@@ -1,4 +1,4 @@
-import { amountOf } from '../../../ingest/targets.js';
+import { amountOf, measureOf } from '../../../ingest/targets.js';
 import { cue } from '../../question/cues.js';
 import { PLACES, SHANDONG_CITIES } from '../../question/places.js';
 import { CITY_GOVERNMENTS } from '../../question/units.js';
@@ -61,7 +61,8 @@ function conditionCheck(ctx: Ctx, r: Retrieval, claim: Claim): Finding | null {
     const at = text.indexOf(q.raw);
     const local = text.slice(Math.max(0, ...['，', ',', '；'].map((p) => text.lastIndexOf(p, at) + 1)), at + q.raw.length);
     // What the question asks for ("可以申请扩建吗") weighs more than the words around the figure.
-    const chosen = chooseTarget(ctx, r, [{ text: local, weight: 1 }, { text: asks, weight: 2 }], (t) => comparable(q, t.unit));
+    // A bare figure ("PUE 1.2") is measured against a bare threshold, a percentage against a percentage.
+    const chosen = chooseTarget(ctx, r, [{ text: local, weight: 1 }, { text: asks, weight: 2 }], (t) => measureOf(t.unit) === q.measure);
     return chosen ? [{ q, ...chosen, ok: meets(q.amount, amountOf(chosen.target.value, chosen.target.unit), boundOf(chosen.target.qualifier)) }] : [];
   });
   if (checks.length === 0) return null;
