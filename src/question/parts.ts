@@ -17,9 +17,7 @@ const MIN_PART_SHARE = 0.5;
  * are ambiguous: none is returned.
  */
 export function findParts(text: string, parts: readonly Part[]): Part[] {
-  const scored = parts
-    // A cheap test first: a part the question names shares at least one pair of characters with it.
-    .filter((p) => [...p.heading].some((_c, i) => i + 1 < p.heading.length && text.includes(p.heading.slice(i, i + 2))))
+  const scored = candidatesOf(text, parts)
     .map((p) => {
       const shared = longestCommonSubstring(text, p.heading);
       return { p, shared, share: p.heading.length ? shared / p.heading.length : 0 };
@@ -30,6 +28,25 @@ export function findParts(text: string, parts: readonly Part[]): Part[] {
   if (!best) return [];
   const tied = scored.filter((s) => s.share === best.share && s.shared === best.shared).map((s) => s.p);
   return new Set(tied.map((p) => p.heading)).size === 1 ? tied : [];
+}
+
+const pairIndexes = new WeakMap<readonly Part[], Map<string, Part[]>>();
+
+/** The parts that share at least one pair of characters with the text: an index of pairs, built once a corpus. */
+function candidatesOf(text: string, parts: readonly Part[]): Part[] {
+  let index = pairIndexes.get(parts);
+  if (!index) {
+    index = new Map();
+    for (const p of parts) for (const pair of new Set(pairsOf(p.heading))) (index.get(pair) ?? index.set(pair, []).get(pair)!).push(p);
+    pairIndexes.set(parts, index);
+  }
+  const found = new Set<Part>();
+  for (const pair of pairsOf(text)) for (const p of index.get(pair) ?? []) found.add(p);
+  return parts.length <= found.size ? [...parts] : parts.filter((p) => found.has(p));
+}
+
+function pairsOf(text: string): string[] {
+  return [...text].flatMap((_c, i, all) => (i + 1 < all.length ? [all[i]! + all[i + 1]!] : []));
 }
 
 function longestCommonSubstring(a: string, b: string): number {

@@ -78,7 +78,7 @@ interface Index {
 export class TypoCorrector {
   private constructor(
     private readonly index: Index,
-    private readonly corpusText: string,
+    private readonly contains: (text: string) => boolean,
     private readonly isWord: (text: string) => boolean,
     private readonly correctsPairs: boolean,
   ) {}
@@ -87,7 +87,7 @@ export class TypoCorrector {
    * Built once per loaded corpus from its vocabulary (terms the corpus uses: words of 2+ Chinese characters,
    * headings, unit names, target subjects). Each entry contributes its runs of 2–8 Chinese characters.
    */
-  static build(vocabulary: Iterable<string>, corpusText: string, options: TypoOptions = {}): TypoCorrector {
+  static build(vocabulary: Iterable<string>, contains: (text: string) => boolean, options: TypoOptions = {}): TypoCorrector {
     const terms = new Set<string>();
     for (const entry of vocabulary) {
       for (const run of entry.toLowerCase().match(HAN_RUN) ?? []) {
@@ -110,7 +110,7 @@ export class TypoCorrector {
     const { isWord } = options;
     // Whether a pair is a word in its own right takes a dictionary: without one, pairs stay as typed.
     const index = { terms, bySound, byBlurredSound, byShape };
-    return new TypoCorrector(index, corpusText, isWord ?? (() => false), isWord !== undefined);
+    return new TypoCorrector(index, contains, isWord ?? (() => false), isWord !== undefined);
   }
 
   /**
@@ -170,7 +170,7 @@ export class TypoCorrector {
     // Checked after the scan, when every corpus term in the question is known; the costly tests only for matches.
     return found.filter((m) => {
       const span = chars.slice(m.start, m.start + m.length).join('');
-      if (this.corpusText.includes(span)) return false;
+      if (this.contains(span)) return false;
       // A pair that is a word in its own right (建康) is a typo only where the fix reads as a longer phrase the corpus writes (电子健康卡).
       if (this.isWord(span) && !(m.length === 2 && m.terms.length === 1 && this.completesPhrase(chars, m, STRONG_PHRASE))) return false;
       if (m.terms.length > 1) return true;
@@ -203,7 +203,7 @@ export class TypoCorrector {
     const fixed = [...chars.slice(0, start), ...terms[0]!, ...chars.slice(start + 2)];
     for (let from = Math.max(0, start - MAX_SPAN + 2); from <= start; from++) {
       for (let to = Math.max(start + 2, from + minLength); to <= Math.min(fixed.length, from + MAX_SPAN); to++) {
-        if (this.corpusText.includes(fixed.slice(from, to).join(''))) return true;
+        if (this.contains(fixed.slice(from, to).join(''))) return true;
       }
     }
     return false;

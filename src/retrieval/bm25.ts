@@ -43,6 +43,15 @@ export class Bm25 {
     return (this.postings.get(term)?.length ?? 0) / 2;
   }
 
+  /** The passages a term occurs in, in passage order. */
+  passagesWith(term: string): number[] {
+    const posting = this.postings.get(term);
+    if (!posting) return [];
+    const passages: number[] = [];
+    for (let i = 0; i < posting.length; i += 2) passages.push(posting[i]!);
+    return passages;
+  }
+
   idf(term: string): number {
     const df = this.df(term);
     return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
@@ -50,7 +59,9 @@ export class Bm25 {
 
   /** Top passages for weighted query terms, best first. */
   search(query: ReadonlyMap<string, number>, limit: number): ScoredPassage[] {
-    const scores = new Map<number, number>();
+    // Scores in an array the size of the corpus, and the passages touched in a list: no Map over long postings.
+    const scores = new Float64Array(this.size);
+    const touched: number[] = [];
     for (const [term, weight] of query) {
       const posting = this.postings.get(term);
       if (!posting) continue;
@@ -59,12 +70,26 @@ export class Bm25 {
         const passage = posting[i]!;
         const tf = posting[i + 1]!;
         const norm = tf + K1 * (1 - B + (B * this.lengths[passage]!) / this.averageLength);
-        scores.set(passage, (scores.get(passage) ?? 0) + (idf * tf * (K1 + 1)) / norm);
+        if (scores[passage] === 0) touched.push(passage);
+        scores[passage] = scores[passage]! + (idf * tf * (K1 + 1)) / norm;
       }
     }
-    return [...scores]
-      .map(([passage, score]) => ({ passage, score }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+    return topK(touched, (p) => scores[p]!, limit).map((passage) => ({ passage, score: scores[passage]! }));
   }
+}
+
+/** The `k` items of highest score, best first (ties by lower item); a bounded insertion, not a sort of everything. */
+export function topK(items: readonly number[], score: (item: number) => number, k: number): number[] {
+  const best: number[] = [];
+  const better = (a: number, b: number) => score(a) > score(b) || (score(a) === score(b) && a < b);
+  for (const item of items) {
+    if (best.length === k && !better(item, best[k - 1]!)) continue;
+    let at = best.length === k ? k - 1 : best.length;
+    while (at > 0 && better(item, best[at - 1]!)) {
+      best[at] = best[at - 1]!;
+      at--;
+    }
+    best[at] = item;
+  }
+  return best;
 }

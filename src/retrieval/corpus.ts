@@ -3,7 +3,7 @@ import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { restoreEmbedder, type EmbedderSpec } from '../../ingest/embedders.js';
 import type { Clause, DocumentMeta, Manifest, Passage, Target } from '../../ingest/schema.js';
 import { VECTORS_DIR, readIndex } from '../../ingest/store.js';
-import { addWords, isWord } from '../../ingest/tokenize.js';
+import { addWords, bigrams, isWord } from '../../ingest/tokenize.js';
 import { loadVectors, type VectorIndex } from '../../ingest/vectors.js';
 import type { Part } from '../question/parts.js';
 import { TypoCorrector } from '../question/typos.js';
@@ -45,6 +45,8 @@ export interface Corpus {
   latin: string[];
   /** Corrects likely typos towards the corpus's own terms. */
   typos: TypoCorrector;
+  /** Whether any clause's text (its path, body or 责任单位) contains a string. */
+  contains(text: string): boolean;
   /** Whether the corpus uses a word anywhere. */
   knows(word: string): boolean;
   /** Whether some clause says both words (its heading and text, not its 责任单位). */
@@ -73,7 +75,11 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
   // What each clause says, with its heading and without its 责任单位: where two words are said together.
   const clauseBody = clauses.map((c) => `${c.heading} ${c.text}`.toLowerCase());
   const together = new Map<string, boolean>();
-  const knows = (word: string) => bm25.df(word) > 0 || corpusText.includes(word);
+  const passageClause = Int32Array.from(stored.passages, (p) => clauseIndex.get(clauseKey(p.doc, p.section)) ?? -1);
+  const unitsText = [...new Set(clauses.flatMap((c) => c.units))].join('\n').toLowerCase();
+  const clausesWith = (text: string) => clausesContaining(text, { bm25, passageClause, clauseText });
+  const contains = (text: string) => unitsText.includes(text) || clausesWith(text).length > 0;
+  const knows = (word: string) => bm25.df(word) > 0 || contains(word);
 
   return {
     manifest: stored.manifest,
@@ -86,7 +92,7 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
     clauseHeading: clauses.map((c) => c.heading.toLowerCase()),
     clausePath: clauses.map((c) => c.path.toLowerCase()),
     corpusText,
-    passageClause: Int32Array.from(stored.passages, (p) => clauseIndex.get(clauseKey(p.doc, p.section)) ?? -1),
+    passageClause,
     bm25,
     vectors,
     embeddings,
@@ -98,16 +104,29 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
     latin: [...new Set(corpusText.match(/[a-z0-9][a-z0-9+.-]*[a-z0-9]/g) ?? [])].filter((t) => /[a-z]/.test(t)),
     home: PROVINCES.filter((p) => documents.some((d) => d.title.includes(p))),
     targetSubjects: [...new Set(targets.map((t) => t.subject.toLowerCase()).filter((s) => s.length >= 3))],
-    typos: TypoCorrector.build(typoVocabulary(clauses, targets, stored.passages), corpusText, { isWord }),
+    typos: TypoCorrector.build(typoVocabulary(clauses, targets, stored.passages), contains, { isWord }),
+    contains,
     knows,
     cooccur(a, b) {
       const key = `${a}\u0000${b}`;
       let found = together.get(key);
-      if (found === undefined) together.set(key, (found = clauseBody.some((t) => t.includes(a) && t.includes(b))));
+      if (found === undefined) together.set(key, (found = clausesWith(a).some((i) => clauseBody[i]!.includes(a) && clauseBody[i]!.includes(b))));
       return found;
     },
-    specific: (word) => knows(word) && clauseText.filter((t) => t.includes(word)).length <= Math.max(2, clauses.length * SPECIFIC_SHARE),
+    specific: (word) => knows(word) && clausesWith(word).length <= Math.max(2, clauses.length * SPECIFIC_SHARE),
   };
+}
+
+/**
+ * The clauses whose text contains a string. A Chinese string is looked up through the rarest of its character
+ * pairs in the BM25 index (passages index every pair), so a large corpus is not scanned whole for each word.
+ */
+function clausesContaining(text: string, index: { bm25: Bm25; passageClause: Int32Array; clauseText: readonly string[] }): number[] {
+  const pairs = bigrams(text).map((g) => `#${g}`);
+  if (pairs.length === 0) return index.clauseText.flatMap((t, i) => (t.includes(text) ? [i] : []));
+  const rarest = pairs.reduce((a, b) => (index.bm25.df(b) < index.bm25.df(a) ? b : a));
+  const candidates = new Set(index.bm25.passagesWith(rarest).map((p) => index.passageClause[p]!));
+  return [...candidates].filter((i) => i >= 0 && index.clauseText[i]!.includes(text)).sort((a, b) => a - b);
 }
 
 // A word in more than this share of clauses names a field, not a thing an enterprise can be matched on.

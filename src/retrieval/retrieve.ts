@@ -113,18 +113,24 @@ const HEADING_SHARE = 0.34;
 /** Clauses whose heading or path contains the topic's words, ranked by the IDF weight matched. */
 function headingMatches(corpus: Corpus, topicWords: readonly string[]): number[] {
   const scored: { clause: number; score: number }[] = [];
-  const total = topicWords.reduce((sum, w) => sum + corpus.bm25.idf(w), 0);
-  corpus.clauses.forEach((_c, i) => {
-    const heading = corpus.clauseHeading[i]!;
+  if (topicWords.length === 0) return [];
+  const idf = topicWords.map((w) => corpus.bm25.idf(w));
+  const total = idf.reduce((sum, x) => sum + x, 0);
+  // Passages index their clause's path, so a clause whose path holds a topic word is among that word's postings.
+  const candidates = new Set(topicWords.flatMap((w) => corpus.bm25.passagesWith(w).map((p) => corpus.passageClause[p]!)));
+  candidates.forEach((i) => {
+    if (i < 0) return;
     const path = corpus.clausePath[i]!;
     let score = 0;
-    for (const w of topicWords) {
-      if (heading.includes(w)) score += corpus.bm25.idf(w);
-      else if (path.includes(w)) score += corpus.bm25.idf(w) / 2;
+    // The heading is part of the path: a word found in neither is skipped at the cost of one scan.
+    for (let k = 0; k < topicWords.length; k++) {
+      const w = topicWords[k]!;
+      if (!path.includes(w)) continue;
+      score += corpus.clauseHeading[i]!.includes(w) ? idf[k]! : idf[k]! / 2;
     }
     if (score > 0 && score >= total * HEADING_SHARE) scored.push({ clause: i, score });
   });
-  return scored.sort((a, b) => b.score - a.score).slice(0, CANDIDATES).map((s) => s.clause);
+  return scored.sort((a, b) => b.score - a.score || a.clause - b.clause).slice(0, CANDIDATES).map((s) => s.clause);
 }
 
 // A compound the clause says only in pieces ("网络…覆盖" for "网络覆盖") counts for less than said whole.

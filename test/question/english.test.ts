@@ -73,7 +73,8 @@ describe('translateEnglish', () => {
     expect(translate('by 2030').chinese).toBe('到2030年');
     expect(translate('in 2021').chinese).toBe('2021年');
     expect(translate('before 2025').chinese).toBe('2025年前');
-    expect(translate('the 2020-2022 plan').chinese).toBe('2020-2022年');
+    // "The plan" stays: it tells a question about the document itself.
+    expect(translate('the 2020-2022 plan').chinese).toBe('2020-2022年方案');
   });
 
   it('translates question cues', () => {
@@ -83,9 +84,9 @@ describe('translateEnglish', () => {
     expect(translate('Is it true that PUE must be below 1.25?').chinese).toBe('对吗PUE低于1.25');
     expect(translate('How many more charging piles than hydrogen stations?').chinese).toBe('多多少充电桩加氢站');
     expect(translate('Which is more, 5G parks or AI parks?').chinese).toBe('哪个多5G产业园人工智能特色产业园区');
-    expect(translate('What does the plan say about rack utilization?').chinese).toBe('有什么要求上架率');
+    expect(translate('What does the plan say about rack utilization?').chinese).toBe('方案有什么要求上架率');
     expect(translate('What is the title of the plan?').chinese).toBe('全称');
-    expect(translate('Is the plan still valid?').chinese).toBe('还有效吗');
+    expect(translate('Is the plan still valid?').chinese).toBe('方案还有效吗');
   });
 
   it('asks a yes/no question that carries no cue of its own', () => {
@@ -107,7 +108,7 @@ describe('translateEnglish', () => {
 
   it('reports words the glossary does not know', () => {
     expect(translate('What does the plan say about quantum communication?')).toEqual({
-      chinese: '有什么要求',
+      chinese: '方案有什么要求',
       unknown: ['quantum', 'communication'],
     });
     expect(translate('How many 6G base stations?').unknown).toEqual(['6g']);
