@@ -28,7 +28,7 @@ export async function openBot(options: OpenOptions): Promise<PolicyBot> {
     if (result.status === 'built' && result.issues.length > 0) options.onIssues?.(result.issues);
   }
   const corpus = await loadCorpus(options.indexDir, embedder, options.synonymsFile);
-  const engine = { corpus, today: () => options.today ?? new Date() };
+  const engine = { corpus, today: () => options.today ?? new Date(), conversations: new Map() };
   return {
     documents: corpus.documents,
     clauses: corpus.clauses,

@@ -24,7 +24,14 @@ export interface Engine {
   today: () => Date;
   /** Retrieval signals switched off, to measure what each adds. */
   disabled?: readonly Signal[];
+  /**
+   * What each conversation established, by its questions so far: a follow-up in a long thread is read against its
+   * earlier questions without answering them all again. Bounded; the oldest conversations are forgotten first.
+   */
+  conversations?: Map<string, ConversationState | null>;
 }
+
+const REMEMBERED_CONVERSATIONS = 1000;
 
 /**
  * Question in, grounded answer out. Never throws on user input: odd questions get a plain answer. A question
@@ -32,12 +39,27 @@ export interface Engine {
  */
 export async function answerQuestion(engine: Engine, question: string, options: AskOptions = {}): Promise<Answer> {
   const started = performance.now();
-  let state: ConversationState | null = null;
-  for (const earlier of options.thread ?? []) {
-    if (validate(earlier) === null) state = (await turn(engine, earlier, state)).state ?? state;
-  }
-  const { answer } = await turn(engine, question, state);
+  const { answer } = await turn(engine, question, await conversation(engine, options.thread ?? []));
   return { ...answer, ms: round(performance.now() - started) };
+}
+
+/** The state a thread's questions leave, oldest first: each earlier question replayed, or remembered. */
+async function conversation(engine: Engine, thread: readonly string[]): Promise<ConversationState | null> {
+  let state: ConversationState | null = null;
+  for (let i = 0; i < thread.length; i++) {
+    const key = JSON.stringify(thread.slice(0, i + 1));
+    const known = engine.conversations?.get(key);
+    if (known !== undefined) {
+      state = known;
+      continue;
+    }
+    if (validate(thread[i]!) === null) state = (await turn(engine, thread[i]!, state)).state ?? state;
+    if (engine.conversations) {
+      if (engine.conversations.size >= REMEMBERED_CONVERSATIONS) engine.conversations.delete(engine.conversations.keys().next().value!);
+      engine.conversations.set(key, state);
+    }
+  }
+  return state;
 }
 
 function validate(question: string): string | null {

@@ -106,7 +106,7 @@ export function subjectsOf(text: string, asker: Asker | null, options: SubjectOp
   // Context around the question ("下周给区县培训，PPT上要放两个核心数：…") asks nothing and names what the policy
   // does not: it is left out when something else is asked. A subject joined by 和 or 、 is never context.
   const asked = pieces.filter((p) => !(p.chatter && options.unknown(p.subject)));
-  const kept = asked.length > 0 ? asked : pieces;
+  const kept = asked.some((p) => !p.chatter) ? asked : pieces;
   const frame = frames.filter((f) => !(kept !== pieces && options.unknown(f.subject))).map((f) => f.subject).filter(Boolean).join(' ');
   if (kept.length === 0) return frame ? [frame] : [];
   return kept.map((p) => (frame ? `${frame} ${p.subject}` : p.subject));

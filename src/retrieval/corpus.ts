@@ -77,7 +77,13 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
   const together = new Map<string, boolean>();
   const passageClause = Int32Array.from(stored.passages, (p) => clauseIndex.get(clauseKey(p.doc, p.section)) ?? -1);
   const unitsText = [...new Set(clauses.flatMap((c) => c.units))].join('\n').toLowerCase();
-  const clausesWith = (text: string) => clausesContaining(text, { bm25, passageClause, clauseText });
+  const clauseUnits = clauses.map((c) => c.units.join('\n').toLowerCase());
+  // Passages do not index 责任单位: a string found in a unit's name is looked for among the clauses' units too.
+  const clausesWith = (text: string) => {
+    const found = clausesContaining(text, { bm25, passageClause, clauseText });
+    if (!unitsText.includes(text)) return found;
+    return [...new Set([...found, ...clauseUnits.flatMap((u, i) => (u.includes(text) ? [i] : []))])].sort((a, b) => a - b);
+  };
   const contains = (text: string) => unitsText.includes(text) || clausesWith(text).length > 0;
   const knows = (word: string) => bm25.df(word) > 0 || contains(word);
 

@@ -116,8 +116,16 @@ function headingMatches(corpus: Corpus, topicWords: readonly string[]): number[]
   if (topicWords.length === 0) return [];
   const idf = topicWords.map((w) => corpus.bm25.idf(w));
   const total = idf.reduce((sum, x) => sum + x, 0);
-  // Passages index their clause's path, so a clause whose path holds a topic word is among that word's postings.
-  const candidates = new Set(topicWords.flatMap((w) => corpus.bm25.passagesWith(w).map((p) => corpus.passageClause[p]!)));
+  // Passages index their clause's path, so a clause whose path holds a topic word is among that word's postings. A
+  // clause must hold some of the rarest words to reach the share: those whose weight, left out, leaves too little.
+  const byWeight = topicWords.map((w, k) => ({ w, idf: idf[k]! })).sort((a, b) => b.idf - a.idf);
+  const needed: string[] = [];
+  for (let left = total; left >= total * HEADING_SHARE && needed.length < byWeight.length; ) {
+    const next = byWeight[needed.length]!;
+    needed.push(next.w);
+    left -= next.idf;
+  }
+  const candidates = new Set(needed.flatMap((w) => corpus.bm25.passagesWith(w).map((p) => corpus.passageClause[p]!)));
   candidates.forEach((i) => {
     if (i < 0) return;
     const path = corpus.clausePath[i]!;

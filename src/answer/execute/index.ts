@@ -1,5 +1,5 @@
 import type { Ask } from '../../question/query.js';
-import { unknownWords } from '../../question/unknown.js';
+import { knownShare, unknownWords } from '../../question/unknown.js';
 import { NOT_FOUND } from '../messages.js';
 import { compare } from './compare.js';
 import { answers, type Ctx } from './context.js';
@@ -16,6 +16,8 @@ import { summary } from './summary.js';
 import { lead, units } from './units.js';
 import { value } from './value.js';
 import { verify } from './verify.js';
+
+const MIN_KNOWN_SHARE = 0.5;
 
 type SubjectExecutor = (ctx: Ctx, subject: string) => Promise<Finding>;
 
@@ -54,8 +56,10 @@ export async function execute(ctx: Ctx): Promise<Finding | null> {
 async function eachSubject(ctx: Ctx, run: SubjectExecutor): Promise<Finding | null> {
   const found: Finding[] = [];
   let answered = false;
+  // What the policy says of a subject is asked in the policy's words, or not asked of it at all.
+  const worded = (subject: string) => ctx.query.ask !== 'summary' || knownShare(subject, ctx.corpus) >= MIN_KNOWN_SHARE;
   for (const subject of ctx.query.subjects) {
-    if (unknownWords(subject, ctx.corpus).length === 0 && answers(await ctx.retrieve(subject))) {
+    if (unknownWords(subject, ctx.corpus).length === 0 && worded(subject) && answers(await ctx.retrieve(subject))) {
       found.push(await run(ctx, subject));
       answered = true;
     } else {
