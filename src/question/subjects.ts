@@ -134,7 +134,7 @@ function names(piece: string, framing: (word: string) => boolean, alone: boolean
 function tidy(subject: string): string {
   return subject
     .split(' ')
-    .map((w) => w.replace(/^(?:的|是|有|由|为|在|对|把|将|关于|针对|那)+|(?:的|是|有|呢|吗|了|啊|吧)+$/g, ''))
+    .map((w) => w.replace(/^(?:的|是|有|由|为|在|对|把|将|关于|针对|那)+|(?:的|是|有|要|建|各|都|呢|吗|了|啊|吧)+$/g, ''))
     .filter((w) => w.length >= 2 || /[a-z0-9]/.test(w))
     .join(' ');
 }

@@ -14,10 +14,14 @@ beforeAll(async () => {
   ({ bot, indexDir } = await sharedBot());
 });
 
-const questions = readFileSync('test/fixtures/questions.jsonl', 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => EvalCaseSchema.parse(JSON.parse(l)));
+const readCases = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => EvalCaseSchema.parse(JSON.parse(l)));
+const questions = readCases('test/fixtures/questions.jsonl');
+// Written apart from the code, by kind (several parts, comparisons, yes/no checks, the document, follow-ups, …).
+const kinds = readCases('test/fixtures/kinds.jsonl');
 
 describe('ask', () => {
   it('answers the product example with the figure first, the verbatim quote, the clause and its 责任单位', async () => {
@@ -46,6 +50,15 @@ describe('ask', () => {
     }
     // One hard paraphrase (t16) is allowed to miss: refusing it is the safe failure.
     expect(failures.filter((f) => !f.startsWith('t16 '))).toEqual([]);
+  });
+
+  it('passes the question set of every kind of question, follow-ups asked in their thread', async () => {
+    const failures: string[] = [];
+    for (const c of kinds) {
+      const reasons = judge(c, await bot.ask(c.q, { thread: c.thread }));
+      if (reasons.length > 0) failures.push(`${c.id} ${c.q}: ${reasons.join('; ')}`);
+    }
+    expect(failures).toEqual([]);
   });
 
   it('states no number that its citations do not contain', async () => {

@@ -47,6 +47,32 @@ describe('policybot CLI', () => {
     ]);
   });
 
+  it('ask --json --batch answers a JSON line as a follow-up in its thread, echoing the follow-up alone', async () => {
+    const lines = [
+      JSON.stringify({ question: '谁负责', thread: ['智慧文旅有什么要求'] }),
+      '加氢站目标是多少',
+      JSON.stringify({ question: '第一类包括哪些', thread: ['应用场景有哪几类'] }),
+    ];
+    const { code, stdout } = await policybot(['ask', '--json', '--batch', '-', '--index', indexDir], { input: `${lines.join('\n')}\n` });
+    expect(code).toBe(0);
+    const answers = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(answers.map((a) => a.question)).toEqual(['谁负责', '加氢站目标是多少', '第一类包括哪些']);
+    expect(answers[0].answer).toContain('省文化和旅游厅');
+    expect(answers[0].query).toMatchObject({ ask: 'units', subjects: ['智慧文旅'], continues: { subjects: ['智慧文旅'] } });
+    expect(answers[1].query.continues).toBeNull();
+    expect(answers[2].citations.every((c: { section: string }) => c.section.startsWith('3.1.'))).toBe(true);
+  });
+
+  it('ask --batch refuses a malformed JSON line or a missing file in one line', async () => {
+    const bad = await policybot(['ask', '--json', '--batch', '-', '--index', indexDir], { input: '加氢站目标是多少\n{"question": 5}\n' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/batch file - line 2: question/);
+    const missing = await policybot(['ask', '--batch', '/nonexistent/questions.txt', '--index', indexDir]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/batch file \/nonexistent\/questions.txt cannot be read: ENOENT/);
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('clauses --json prints the 25 clauses with headings and units; targets --json the targets', async () => {
     const clauses = JSON.parse((await policybot(['clauses', '--json', '--index', indexDir])).stdout);
     expect(clauses).toHaveLength(25);
@@ -64,6 +90,11 @@ describe('policybot CLI', () => {
     expect(answers[1]).toMatch(/^各类充电桩保有量：到2022年，10万个以上。/);
   });
 
+  it('chat carries the subject to a follow-up that names none', async () => {
+    const { stdout } = await policybot(['chat', '--index', indexDir], { input: '智慧文旅有什么要求\n谁负责\nexit\n' });
+    expect(stdout.split('\n\n')[1]).toContain('「智慧文旅」的责任单位：省文化和旅游厅');
+  });
+
   it('builds the default index on first use', async () => {
     const dir = join(tempDir(), 'index');
     const { code, stdout } = await policybot(['ask', '5G基站要建多少个'], { env: { POLICYBOT_INDEX_DIR: dir, POLICYBOT_SEEDS_DIR: 'seeds' } });
@@ -71,11 +102,14 @@ describe('policybot CLI', () => {
     expect(stdout).toContain('11.2万个');
   });
 
-  it('eval prints accuracy by kind, overall and latency percentiles', async () => {
+  it('eval prints accuracy by kind, overall and latency percentiles, asking follow-ups in their thread', async () => {
     const { code, stdout } = await policybot(['eval', 'test/fixtures/questions.jsonl', '--index', indexDir]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^overall\s+\d+\/58/m);
     expect(stdout).toMatch(/latency ms\s+p50 [\d.]+\s+p95 [\d.]+/);
+    const kinds = await policybot(['eval', 'test/fixtures/kinds.jsonl', '--index', indexDir, '--json']);
+    const report = JSON.parse(kinds.stdout);
+    expect(report.byKind.followup).toMatchObject({ pass: report.byKind.followup.total });
   });
 
   it('explains bad usage, a missing index and a bad variable in one line, without a stack trace', async () => {
