@@ -13,6 +13,8 @@ export const BaseConfigSchema = z.object({
   /** Extra synonyms (JSON: {"用户说法": "政策用语"}) merged over the bundled table. */
   POLICYBOT_SYNONYMS: optional(z.string()),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** The day a plan's period is judged against ("has it ended?"), YYYY-MM-DD; today when unset. */
+  POLICYBOT_TODAY: optional(z.iso.date({ error: 'must be a date written YYYY-MM-DD' }).transform((d) => new Date(`${d}T00:00:00Z`))),
   /** `lexical` works offline; `openai` calls an OpenAI-compatible embeddings endpoint. */
   EMBEDDINGS_PROVIDER: z.enum(['lexical', 'openai']).default('lexical'),
   EMBEDDINGS_BASE_URL: optional(z.url()),

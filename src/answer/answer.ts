@@ -154,6 +154,9 @@ function render(ctx: Ctx, found: Finding): { answer: string; lead: string } {
   const lead = [...found.lead.slice(0, 1), ...(scope ? [scope] : []), ...found.lead.slice(1)].map(say);
   if (query.corrections.length > 0) lead.unshift(say(readAs(query.corrections.map((c) => c.to))));
   const body = found.body.map(say);
+  // In English the fact comes first, then always the Chinese words it rests on.
+  const quote = found.citations[0]?.quote;
+  if (query.language === 'en' && quote && !found.body.some((l) => l.zh.startsWith('原文'))) body.unshift(`Quote (原文): “${quote}”`);
   const cited = new Set(found.citations.map((c) => c.doc));
   // A target of a plan whose period is over is what was planned, not what was done.
   if (query.ask === 'value' || query.ask === 'compare') {

@@ -45,6 +45,7 @@ export async function openFromFlags(flags: { index?: string; seeds?: string }): 
     seedsDir: flags.seeds ?? (flags.index ? null : config.POLICYBOT_SEEDS_DIR),
     embedder: embedderSpec(config),
     synonymsFile: config.POLICYBOT_SYNONYMS,
+    today: config.POLICYBOT_TODAY,
     onIssues: (issues) => issues.forEach((i) => process.stderr.write(`${i.level}: ${i.message}\n`)),
   });
 }

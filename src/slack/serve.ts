@@ -32,6 +32,7 @@ export async function runServe(env: NodeJS.ProcessEnv = process.env): Promise<Ru
     const bot = await openBot({
       indexDir: config.POLICYBOT_INDEX_DIR,
       seedsDir: config.POLICYBOT_SEEDS_DIR,
+      today: config.POLICYBOT_TODAY,
       // A seed problem found while building the index on first start should not go unnoticed.
       onIssues: (issues) => {
         for (const issue of issues) console.error(`policybot: ${issue.level}: ${issue.message}`);

@@ -3,7 +3,7 @@ import { cue } from '../../question/cues.js';
 import { PLACES, SHANDONG_CITIES } from '../../question/places.js';
 import { CITY_GOVERNMENTS } from '../../question/units.js';
 import type { Claim, Quantity } from '../../question/query.js';
-import { boundOf, meets, statement } from '../figures.js';
+import { boundOf, figureOf, meets, statement } from '../figures.js';
 import { bestSentences, topicWeight } from '../sentences.js';
 import type { Retrieval } from '../../retrieval/retrieve.js';
 import { quantitiesIn } from '../../question/claims.js';
@@ -43,7 +43,7 @@ async function figureCheck(ctx: Ctx, subject: string, claim: Claim): Promise<Fin
     lead = { zh: `对。${target.subject}：${statement(target)}。`, en: `Yes. ${target.subject}: ${englishStatement(target)}.` };
   } else {
     lead = {
-      zh: `不对。原文中${target.subject}为${statement(target)}，不是${claimed.raw}。`,
+      zh: `不对。原文中${target.subject}的目标是${target.deadline}${figureOf(target)}，不是${claimed.raw}。`,
       en: `No. The policy sets ${target.subject} at ${englishStatement(target)}, not ${claimed.raw}.`,
     };
   }
