@@ -24,6 +24,8 @@ const RUNNER = join(ROOT, 'bin', 'run.js');
 const PHASE = join(ROOT, 'bench', 'phase.ts');
 const POLICY_SEEDS = join(ROOT, 'seeds');
 const FIXTURE_QUESTIONS = join(ROOT, 'test', 'fixtures', 'questions.jsonl');
+// Questions of every kind: several parts, comparisons, checks, the document, follow-ups in their thread.
+const KIND_QUESTIONS = join(ROOT, 'test', 'fixtures', 'kinds.jsonl');
 
 const TARGETS = { ingestMBps: 2, ingestPeakMB: 1024, p95PolicyMs: 20, p95GeneratedMs: 50 };
 // A phase past these is stopped rather than left to swap or run on: its figures would mean little anyway.
@@ -129,8 +131,8 @@ const policyIndex = join(WORK, 'index-policy');
 const generatedIndex = join(WORK, `index-${docs}`);
 const policy = { ingest: await ingestPhase('policy', POLICY_SEEDS, policyIndex), query: null as QueryResult | null };
 const generated = { ingest: await ingestPhase('generated', corpus.dir, generatedIndex), query: null as QueryResult | null };
-if (policy.ingest) policy.query = await queryPhase('policy', policyIndex, [FIXTURE_QUESTIONS]);
-if (generated.ingest) generated.query = await queryPhase('generated', generatedIndex, [FIXTURE_QUESTIONS, generatedQuestions]);
+if (policy.ingest) policy.query = await queryPhase('policy', policyIndex, [FIXTURE_QUESTIONS, KIND_QUESTIONS]);
+if (generated.ingest) generated.query = await queryPhase('generated', generatedIndex, [FIXTURE_QUESTIONS, KIND_QUESTIONS, generatedQuestions]);
 const totalMs = performance.now() - started;
 // The generated index is a few hundred MB: not worth leaving behind unless asked.
 if (!values.keep) {

@@ -80,10 +80,16 @@ async function runIngest(seedsDir: string, outDir: string): Promise<IngestResult
   };
 }
 
-/** Question texts of JSONL files: the `q` field of each line. */
-async function readQuestions(files: string[]): Promise<string[]> {
+interface Asked {
+  q: string;
+  /** A follow-up's earlier questions: it is timed with them, as a Slack thread would ask it. */
+  thread?: string[];
+}
+
+/** The questions of JSONL files: the `q` field of each line, and its `thread` for a follow-up. */
+async function readQuestions(files: string[]): Promise<Asked[]> {
   const lines = (await Promise.all(files.map((f) => readFile(f, 'utf8')))).flatMap((t) => t.split('\n')).filter((l) => l.trim());
-  return lines.map((l) => (JSON.parse(l) as { q: string }).q);
+  return lines.map((l) => JSON.parse(l) as Asked);
 }
 
 async function runQuery(indexDir: string, files: string[], rounds: number): Promise<QueryResult> {
@@ -94,9 +100,9 @@ async function runQuery(indexDir: string, files: string[], rounds: number): Prom
   const openMs = performance.now() - opened;
   const rssAfterLoadKb = Math.round(process.memoryUsage.rss() / 1024);
 
-  const timed = async (q: string) => {
+  const timed = async ({ q, thread }: Asked) => {
     const started = performance.now();
-    const answer = await bot.ask(q);
+    const answer = await bot.ask(q, { thread });
     return { q, ms: performance.now() - started, answered: answer.status === 'answered' };
   };
   const cold = [];
