@@ -1,7 +1,6 @@
 /** User-facing texts of the answering engine, named so tests and Slack can refer to them. */
 export const NOT_FOUND = '本政策文件中没有找到相关内容。';
 export const NOT_FOUND_EN = 'This policy does not cover that (本政策文件中没有找到相关内容).';
-export const NOTHING_MORE = '上面的回答已包括方案中的全部相关内容。';
 export const EMPTY_QUESTION = '请输入一个关于政策的问题，例如：“加氢站目标是多少”“省能源局负责哪些任务”。';
 export const MAX_QUESTION_LENGTH = 500;
 export const TOO_LONG = `问题太长了（超过${MAX_QUESTION_LENGTH}字），请用一两句话提问，例如：“5G基站要建多少个”。`;

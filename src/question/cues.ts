@@ -5,12 +5,12 @@ import type { DocumentAspect } from './query.js';
  * Cue phrases: words that say what kind of answer is wanted and name no topic. Each list is used twice, to
  * recognise the kind of question and to strip the phrase from the topic, so the two never drift apart.
  */
-export const WHO = [
+const WHO = [
   '谁负责', '由谁', '谁来', '责任单位', '责任部门', '负责单位', '负责部门', '主管部门', '落实单位', '归口单位', '归口部门',
   '哪些部门', '哪个部门', '什么部门', '哪些单位', '哪个单位', '什么单位', '哪家单位', '哪几个部门', '哪几个单位', '归哪', '谁管',
   '归口', '负责的部门', '负责的单位', '由哪些', '由哪个', '谁', '部门有哪些',
 ];
-export const LEAD = [
+const LEAD = [
   '谁牵头', '牵头单位', '牵头部门', '牵头的', '牵头', '排在第一位', '排在第一', '排第一位', '排第一', '排在首位', '排首位', '第一位',
   '首位', '排在最前', '排在前面', '第一责任单位', '第一责任', '主责单位', '主责部门', '主责',
 ];

@@ -20,6 +20,11 @@ export const AskSchema = z.enum([
 ]);
 export type Ask = z.infer<typeof AskSchema>;
 
+/** The kinds answered one subject at a time: a question with several subjects gets an answer for each. */
+export const SUBJECT_ASKS = ['value', 'units', 'lead', 'when', 'where', 'summary', 'verify'] as const satisfies readonly Ask[];
+export type SubjectAsk = (typeof SUBJECT_ASKS)[number];
+export const isSubjectAsk = (ask: Ask): ask is SubjectAsk => (SUBJECT_ASKS as readonly Ask[]).includes(ask);
+
 export const DocumentAspectSchema = z.enum(['title', 'period', 'issuer', 'number', 'issued', 'status', 'parts', 'goals']);
 export type DocumentAspect = z.infer<typeof DocumentAspectSchema>;
 

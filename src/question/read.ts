@@ -2,10 +2,12 @@ import { nouns } from '../../ingest/tokenize.js';
 import { readClaim, withoutQuantities } from './claims.js';
 import { QUESTION_WORDS, askedBy, cue, documentAspects, ordinalOf } from './cues.js';
 import { isEnglish, translateEnglish } from './english.js';
+import { followUp } from './follow-up.js';
+import { nearestLatin, withGlossary } from './latin.js';
 import { normalizeQuestion } from './normalize.js';
 import { findParts, type Part } from './parts.js';
 import { SHANDONG_CITIES, placesIn } from './places.js';
-import type { Ask, ConversationState, Correction, Query } from './query.js';
+import type { Ask, ConversationState, Query } from './query.js';
 import { readAsker, subjectsOf, topicOf, type Asker } from './subjects.js';
 import { applySynonyms, type Synonyms } from './synonyms.js';
 import type { TypoCorrector } from './typos.js';
@@ -35,41 +37,11 @@ export interface Vocabulary {
 }
 
 const YEAR = /\d{4}年(?:底前|年底前|底|前)?/g;
+// "22年" is 2022 in a question about a plan; "10年" may be ten years, so only the 2020s are read as years.
+const SHORT_YEAR = /(?<![\d.])(2\d)年(?![以内来间左])/g;
 // What a question about the document itself says besides its aspect: "这个方案的全称是什么".
 const DOCUMENT_WORDS =
   /省政府|人民政府|政府|全称|全名|名称|标题|名字|题目|文号|发文字号|字号|实施期限?|执行期|周期|时间跨度|时间范围|起止|期限|年份|时间段|有效期?|失效|过期|到期|适用|现行|废止|执行|作废|过时|发布|印发|出台|下发|公布|制定|发文|成文|机关|日期|时间|部分|章节|结构|框架|板块|大块|组成|主要|总体|现在|目前|仍然|依然|继续|还|已经|一共|总共|哪几年|哪些年|多少年|年|叫|讲|说|正文|全文/g;
-// Latin words inside a Chinese question ("5G基站target是多少") are read through the English glossary.
-const LATIN_RUN = /[a-z][a-z' -]*[a-z]/g;
-// "22年" is 2022 in a question about a plan; "10年" may be ten years, so only the 2020s are read as years.
-const SHORT_YEAR = /(?<![\d.])(2\d)年(?![以内来间左])/g;
-const LATIN_TERM = /[a-z0-9][a-z0-9+.-]*[a-z0-9]/g;
-
-/**
- * A Latin term the corpus never writes but writes one letter away from ("nb-lot" for NB-IoT, l for I): read as the
- * corpus's term, and said so. Only terms of four characters or more, and only when one term fits.
- */
-function nearestLatin(text: string, vocabulary: Vocabulary): { text: string; corrections: Correction[] } {
-  const corrections: Correction[] = [];
-  const fixed = text.replace(LATIN_TERM, (term) => {
-    if (term.length < 4 || !/[a-z]/.test(term) || vocabulary.knows(term)) return term;
-    const near = vocabulary.latin.filter((t) => Math.abs(t.length - term.length) <= 1 && editDistance(t, term) === 1);
-    if (near.length !== 1) return term;
-    corrections.push({ from: term, to: near[0]! });
-    return near[0]!;
-  });
-  return { text: fixed, corrections };
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_v, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = row;
-  }
-  return previous[b.length]!;
-}
-
 /**
  * Reads a question into a query: normalised (an English question translated through the glossary), users'
  * phrasings and likely typos rewritten into the policy's words, its kind of ask, subjects, units, places, years
@@ -165,15 +137,6 @@ function withEvidence(query: Query, untranslated: readonly string[], vocabulary:
   };
 }
 
-/** Latin words in a Chinese question, translated where the glossary knows them; terms the corpus uses stay. */
-function withGlossary(text: string, vocabulary: Vocabulary): string {
-  return text.replace(LATIN_RUN, (run) => {
-    if (vocabulary.knows(run)) return run;
-    const { chinese, unknown } = translateEnglish(run);
-    return chinese && unknown.length === 0 ? chinese : run;
-  });
-}
-
 /**
  * The questions of a message that asks different things of one subject or several ("X是多少千伏的，牵头部门是
  * 哪个"): split where each piece asks its own kind of thing; a piece that asks nothing frames the next one.
@@ -262,40 +225,4 @@ function namesMoreThanDocument(text: string, vocabulary: Vocabulary): boolean {
   const rest = text.replace(cue.documentRef, ' ').replace(DOCUMENT_WORDS, ' ').replace(QUESTION_WORDS, ' ');
   // Any noun counts, known or not ("6G基站的目标"), but the place the policy is about and its title's words do not.
   return nouns(rest).some((w) => !vocabulary.home.some((h) => w.startsWith(h)) && !isFraming(w) && !vocabulary.titles.some((t) => t.includes(w)));
-}
-
-/** Kinds of ask that are about a subject, so a follow-up naming a new subject keeps them ("那充电桩呢"). */
-const SUBJECT_ASKS: readonly Ask[] = ['value', 'units', 'lead', 'when', 'where', 'summary', 'verify'];
-// "其中第二个": an item of the last answer's list, not of the list the last question picked from.
-const WITHIN = /其中|里面|里头|下面|之中/;
-
-/** Fills what a follow-up leaves unsaid from the conversation; a question that stands on its own is left as it is. */
-function followUp(query: Query, state: ConversationState, text: string): Query {
-  const continues = { ...query, continues: state };
-  if (query.ask === 'more') return { ...continues, subjects: state.subjects, units: state.unit ? [state.unit] : [], asker: state.asker };
-  if (query.ordinal !== null && (state.list.length > 0 || state.siblings.length > 0)) {
-    const list = state.siblings.length > 0 && !WITHIN.test(text) ? state.siblings : state.list;
-    const item = list[query.ordinal - 1];
-    return item ? { ...continues, ask: 'list', part: item, subjects: [] } : continues;
-  }
-  const marked = cue.followUpStart.test(text) || cue.followUpEnd.test(text);
-  // "济南呢" after a question about 青岛: the same question, of another place.
-  const placeOnly = query.ask === 'place' && marked;
-  const namesNothing = query.subjects.every((s) => cue.deixis.test(s)) && query.units.length === 0 && !query.part && !query.asker;
-  const explicit = query.ask !== 'summary' && query.ask !== 'place';
-  if (namesNothing && query.ask !== 'document' && (query.ask !== 'place' || placeOnly)) {
-    return {
-      ...continues,
-      ask: explicit ? query.ask : state.ask,
-      subjects: state.subjects,
-      units: query.ask === 'duties' || query.ask === 'lead_duties' || !explicit ? (state.unit ? [state.unit] : []) : [],
-      asker: state.asker,
-    };
-  }
-  if (marked && query.units.length > 0 && query.subjects.length === 0 && (state.ask === 'duties' || state.ask === 'lead_duties')) {
-    return { ...continues, ask: state.ask };
-  }
-  if (marked && !explicit && SUBJECT_ASKS.includes(state.ask)) return { ...continues, ask: state.ask === 'verify' ? 'summary' : state.ask };
-  if (marked) return continues;
-  return query;
 }

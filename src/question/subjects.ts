@@ -55,7 +55,7 @@ function stripAsker(text: string): string {
 }
 
 /** Punctuation goes, except inside terms such as NB-IoT, 11.2, 5G+ and 15%. */
-export function clean(text: string): string {
+function clean(text: string): string {
   return text
     .replace(/(?![-.+%](?<=[a-z0-9][-.+%])(?=[a-z0-9]))[\p{P}\p{S}]/gu, ' ')
     .replace(/\s+/g, ' ')

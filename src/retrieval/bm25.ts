@@ -79,7 +79,7 @@ export class Bm25 {
 }
 
 /** The `k` items of highest score, best first (ties by lower item); a bounded insertion, not a sort of everything. */
-export function topK(items: readonly number[], score: (item: number) => number, k: number): number[] {
+function topK(items: readonly number[], score: (item: number) => number, k: number): number[] {
   const best: number[] = [];
   const better = (a: number, b: number) => score(a) > score(b) || (score(a) === score(b) && a < b);
   for (const item of items) {

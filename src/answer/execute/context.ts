@@ -65,7 +65,7 @@ export function bilingual(zh: string): string {
   return en ? `${en} (${zh})` : zh;
 }
 
-export function unitsLine(units: readonly string[]): Line {
+function unitsLine(units: readonly string[]): Line {
   return { zh: `责任单位：${units.join('、')}`, en: `Responsible units (责任单位): ${units.map((u) => `${u} (${englishName(u) ?? u})`).join('; ')}` };
 }
 
@@ -108,7 +108,7 @@ function relatedHits(ctx: Ctx, r: Retrieval, primary: string, score: number) {
   return related;
 }
 
-export function relatedCitation(ctx: Ctx, hit: Hit, topicWords: readonly string[]) {
+function relatedCitation(ctx: Ctx, hit: Hit, topicWords: readonly string[]) {
   const clause = clauseOf(ctx, hit);
   return citation(clause, bestSentences(ctx.corpus, clause.text, topicWords).join('') || clause.heading, hit.score);
 }

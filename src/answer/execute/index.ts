@@ -1,4 +1,4 @@
-import type { Ask } from '../../question/query.js';
+import { isSubjectAsk, type SubjectAsk } from '../../question/query.js';
 import { knownShare, unknownWords } from '../../question/unknown.js';
 import { NOT_FOUND } from '../messages.js';
 import { compare } from './compare.js';
@@ -21,8 +21,7 @@ const MIN_KNOWN_SHARE = 0.5;
 
 type SubjectExecutor = (ctx: Ctx, subject: string) => Promise<Finding>;
 
-/** Kinds answered one subject at a time: a question with several subjects gets one answer for each. */
-const PER_SUBJECT: Partial<Record<Ask, SubjectExecutor>> = { value, units, lead, when, where, summary, verify };
+const PER_SUBJECT: Record<SubjectAsk, SubjectExecutor> = { value, units, lead, when, where, summary, verify };
 
 /** Runs a query over the structured policy; null when the policy holds no answer to it. */
 export async function execute(ctx: Ctx): Promise<Finding | null> {
@@ -45,7 +44,7 @@ export async function execute(ctx: Ctx): Promise<Finding | null> {
     case 'more':
       return more(ctx);
     default:
-      return eachSubject(ctx, PER_SUBJECT[query.ask]!);
+      return isSubjectAsk(query.ask) ? eachSubject(ctx, PER_SUBJECT[query.ask]) : null;
   }
 }
 

@@ -21,7 +21,7 @@ export function mergeFindings(ctx: Ctx, findings: readonly Finding[]): Finding {
 }
 
 /** One citation a clause, quoting every sentence any part quoted from it, in the clause's order. */
-export function mergeCitations(ctx: Ctx, citations: readonly Citation[]): Citation[] {
+function mergeCitations(ctx: Ctx, citations: readonly Citation[]): Citation[] {
   const merged = new Map<string, Citation>();
   for (const c of citations) {
     const key = `${c.doc}#${c.section}`;
