@@ -84,7 +84,7 @@ export async function retrieve(corpus: Corpus, probe: Probe, disabled: readonly 
   // Words that frame a question ("情况", a city) name no subject: coverage is measured on what is left.
   const found = nounsOf(topic).filter((w) => !isFraming(w));
   const nouns = [...new Set(found.length > 0 ? found : topicWords.filter((w) => !isFraming(w)))];
-  const unknown = nouns.filter((w) => corpus.bm25.df(w) === 0 && !corpus.corpusText.includes(w));
+  const unknown = nouns.filter((w) => !corpus.knows(w));
   // Rank signals say what is near the question; coverage says which clause names all of it (Lucene's
   // "coordination"). The best candidates are re-ordered by coverage, in steps, and then by fused rank.
   fused.sort((a, b) => b.score - a.score);
