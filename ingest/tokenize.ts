@@ -79,7 +79,7 @@ export interface TaggedWord {
 export function tagged(text: string): TaggedWord[] {
   return jieba()
     .tag(upperLatin(text))
-    .map((t) => ({ word: t.word.trim().toLowerCase(), noun: COMPOUND_TAGS.test(t.tag) || /^[a-z0-9]/i.test(t.word.trim()), verbal: t.tag === 'vn' }))
+    .map((t) => ({ word: t.word.trim().toLowerCase().replace(JOINER_EDGE, ''), noun: COMPOUND_TAGS.test(t.tag) || /^[a-z0-9]/i.test(t.word.trim()), verbal: t.tag === 'vn' }))
     .filter((t) => t.word.length > 0);
 }
 

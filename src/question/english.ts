@@ -322,7 +322,7 @@ export function translateEnglish(text: string): Translation {
       i += measure.keys.length;
       continue;
     }
-    const stop = STOP_WORDS.has(token.text) || STOP_WORDS.has(token.key);
+    const stop = STOP_WORDS.has(token.text) || STOP_WORDS.has(token.key) || stems(token.text).some((s) => STOP_WORDS.has(s));
     if (token.text.length > 1 && !stop && !unknown.includes(token.text)) unknown.push(token.text);
     i += 1;
   }
@@ -331,6 +331,14 @@ export function translateEnglish(text: string): Translation {
   if (first?.kind === 'word' && AUXILIARIES.has(first.text) && !cued) parts.push(YES_NO_CUE);
   else if (first?.kind === 'word' && AUXILIARIES.has(first.text) && tokens.some((t) => t.kind === 'number') && !parts.includes(YES_NO_CUE)) parts.push(YES_NO_CUE);
   return { chinese: join(parts), unknown };
+}
+
+/** "aiming" → aim, "planned" → plan, "supporting" → support: the base forms a stop word may take. */
+function stems(word: string): string[] {
+  const m = /^(.{3,}?)(?:ing|ed)$/.exec(word);
+  if (!m) return [];
+  const base = m[1]!;
+  return [base, `${base}e`, base.replace(/(.)\1$/, '$1')];
 }
 
 /** A Chinese term's English name, for answers in English: "省教育厅" → "Provincial Department of Education". */

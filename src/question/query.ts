@@ -25,7 +25,7 @@ export const SUBJECT_ASKS = ['value', 'units', 'lead', 'when', 'where', 'summary
 export type SubjectAsk = (typeof SUBJECT_ASKS)[number];
 export const isSubjectAsk = (ask: Ask): ask is SubjectAsk => (SUBJECT_ASKS as readonly Ask[]).includes(ask);
 
-export const DocumentAspectSchema = z.enum(['title', 'period', 'issuer', 'number', 'issued', 'status', 'parts', 'goals']);
+export const DocumentAspectSchema = z.enum(['title', 'period', 'issuer', 'number', 'issued', 'status', 'parts', 'goals', 'preamble']);
 export type DocumentAspect = z.infer<typeof DocumentAspectSchema>;
 
 /** A figure as a question states it: "50座", "55%", "11万个". `amount` is the value with its magnitude applied. */

@@ -11,7 +11,7 @@ import type { Ask, ConversationState, Query } from './query.js';
 import { readAsker, subjectsOf, topicOf, type Asker } from './subjects.js';
 import { applySynonyms, type Synonyms } from './synonyms.js';
 import type { TypoCorrector } from './typos.js';
-import { isFraming, unknownWords } from './unknown.js';
+import { isFraming, unknownHead, unknownWords } from './unknown.js';
 import { findUnits, withoutUnits } from './units.js';
 
 /** What the reader knows of the corpus. */
@@ -41,7 +41,7 @@ const YEAR = /\d{4}年(?:底前|年底前|底|前)?/g;
 const SHORT_YEAR = /(?<![\d.])(2\d)年(?![以内来间左])/g;
 // What a question about the document itself says besides its aspect: "这个方案的全称是什么".
 const DOCUMENT_WORDS =
-  /省政府|人民政府|政府|全称|全名|名称|标题|名字|题目|文号|发文字号|字号|实施期限?|执行期|周期|时间跨度|时间范围|起止|期限|年份|时间段|有效期?|失效|过期|到期|适用|现行|废止|执行|作废|过时|发布|印发|出台|下发|公布|制定|发文|成文|机关|日期|时间|部分|章节|结构|框架|板块|大块|组成|主要|总体|现在|目前|仍然|依然|继续|还|已经|一共|总共|哪几年|哪些年|多少年|年|叫|讲|说|正文|全文/g;
+  /办公厅|办公室|省政府|人民政府|政府|全称|全名|名称|标题|名字|题目|文号|发文字号|字号|实施期限?|执行期|周期|时间跨度|时间范围|起止|期限|年份|时间段|有效期?|失效|过期|到期|适用|现行|废止|执行|作废|过时|发布|印发|出台|下发|公布|制定|发文|成文|机关|日期|时间|部分|章节|结构|框架|板块|大块|组成|主要|总体|现在|目前|仍然|依然|继续|还|已经|一共|总共|哪几年|哪些年|多少年|年|叫|讲|说|正文|全文/g;
 /**
  * Reads a question into a query: normalised (an English question translated through the glossary), users'
  * phrasings and likely typos rewritten into the policy's words, its kind of ask, subjects, units, places, years
@@ -83,7 +83,10 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
     alone: state === null && units.length === 0 && !part,
   });
   // A part of the policy named outright is what a count or list is about, not the document as a whole.
-  const aboutDocument = aspects.length > 0 && !part && (cue.documentRef.test(rest) || (state === null && subjects.length === 0)) && !namesMoreThanDocument(rest, vocabulary);
+  // What the opening paragraph says is asked in its own words ("开篇提出要加快建设哪几类新型基础设施").
+  const aboutDocument =
+    aspects.includes('preamble') ||
+    (aspects.length > 0 && !part && (cue.documentRef.test(rest) || (state === null && subjects.length === 0)) && !namesMoreThanDocument(rest, vocabulary));
   // "多少个典型应用场景" counts a target, not the parts of "应用场景".
   const namesTarget = vocabulary.targetSubjects.some((t) => t.length > (part?.heading.length ?? 0) && rest.includes(t));
   const ask = decideAsk({
@@ -122,7 +125,8 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
  * ("K12", "运营商"): they are set aside when the rest of its description names something specific to the policy.
  */
 function withEvidence(query: Query, untranslated: readonly string[], vocabulary: Vocabulary): Query {
-  const unknown = unknownWords(query.subjects.join(' '), vocabulary);
+  const heads = query.ask === 'value' || query.ask === 'compare' ? query.subjects.map((s) => unknownHead(s, vocabulary)) : [];
+  const unknown = [...unknownWords(query.subjects.join(' '), vocabulary), ...heads.filter((h): h is string => h !== null)];
   const business = query.asker ? unknownWords(query.asker.business, vocabulary) : [];
   const all = [...new Set([...untranslated, ...unknown, ...business])];
   if (query.ask !== 'enterprise' || all.length === 0 || untranslated.length > 0) return { ...query, unknown: all };

@@ -66,7 +66,7 @@ function clean(text: string): string {
 const JOINERS = new Set(['以及', '还有', '和', '与', '及', '跟', '同', '、', '，', ',', ';', '；', '？', '?', '。', '！', '!', '：', ':']);
 const FRAMED_BY = new Set(['：', ':']);
 // "工业互联网这块，…", "数据中心上架率：…": a piece that frames the others; each of them is about it.
-const FRAME = /(?:这块|这一块|这方面|这一方面|方面|领域|这边|板块)$/;
+const FRAME = /(?:这块|这一块|这方面|这一方面|方面|领域|这边|板块|里|里面|中|当中|之中)$/;
 
 export interface SubjectOptions {
   /** A comparison: "比" joins its two subjects. */
@@ -134,7 +134,7 @@ function names(piece: string, framing: (word: string) => boolean, alone: boolean
 function tidy(subject: string): string {
   return subject
     .split(' ')
-    .map((w) => w.replace(/^(?:的|是|有|由|为|在|对|把|将|关于|针对|那)+|(?:的|是|有|要|建|各|都|呢|吗|了|啊|吧)+$/g, ''))
+    .map((w) => w.replace(/^(?:的|是|有|个|由|为|在|对|把|将|关于|针对|那)+|(?:的|是|有|要|建|各|都|呢|吗|了|啊|吧)+$/g, ''))
     .filter((w) => w.length >= 2 || /[a-z0-9]/.test(w))
     .join(' ');
 }

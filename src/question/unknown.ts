@@ -11,7 +11,7 @@ const FRAMING = new Set([
   '原文', '规定', '说法', '口径', '文件', '方案', '政策', '部门', '单位', '条款', '地方', '地市', '城市', '省份', '本省', '全省',
   '角色', '作用', '地位', '定位', '责任', '职责', '关系', '条件', '门槛', '要求', '标准', '数字', '数值', '目标值', '全称', '名字',
   '领域', '行业', '主营', '这块', '一块', '板块', '部分', '大类', '类别', '种类', '总数', '总量', '全部', '所有', '哪家', '哪位',
-  '规划', '计划', '部署', '建设', '完成', '实现', '推进', '推动', '开展', '落实', '实施', '条目', '程度', '范围', '范围内', '支持范围', '符合条件', '专门', '文号', '字号', '发文', '印发', '发布', '机关', '日期', '实施期', '期限', '有效期', '比例', '比重', '占比', '百分比', '比率', '规模', '产品', '机会', '负责人', '新建', '现有', '已有', '目前', '今后', '未来', '最新', '支持方向', '方向', '工作', '任务', '事项', '措施',
+  '规划', '计划', '部署', '建设', '完成', '实现', '推进', '推动', '开展', '落实', '实施', '条目', '程度', '范围', '范围内', '支持范围', '符合条件', '专门', '文号', '字号', '发文', '印发', '发布', '机关', '日期', '实施期', '期限', '有效期', '比例', '比重', '占比', '百分比', '比率', '规模', '名单', '清单', '之列', '形成', '培育', '打造', '产品', '机会', '负责人', '培训', '讲解', '学员', '框架', '开篇', '新建', '现有', '已有', '目前', '今后', '未来', '最新', '支持方向', '方向', '工作', '任务', '事项', '措施',
 ]);
 const QUANTITY = /^\d+(?:\.\d+)?[千万亿]?\p{Script=Han}?%?$/u;
 // Places are judged apart: a city of the province is in scope wherever the policy names it or not, another province is not.
@@ -59,7 +59,7 @@ function unknownCompounds(text: string, evidence: Evidence): string[] {
   for (let i = 1; i < words.length; i++) {
     const a = words[i - 1]!;
     const b = words[i]!;
-    if (!b.noun || isFraming(b.word) || !evidence.knows(b.word) || evidence.knows(a.word + b.word)) continue;
+    if (!(b.noun || b.verbal) || isFraming(b.word) || !evidence.knows(b.word) || evidence.knows(a.word + b.word)) continue;
     // A single character that ends a name with the word before it ("泰安西") modifies nothing after it.
     const before = words[i - 2]?.word ?? '';
     const modifier = /^\p{Script=Han}$/u.test(a.word) && !NOT_MODIFIERS.has(a.word) && !(before && evidence.knows(before + a.word));
@@ -76,4 +76,14 @@ function unknownCompounds(text: string, evidence: Evidence): string[] {
 export function knownShare(text: string, evidence: Evidence): number {
   const content = [...new Set(words(text))].filter((w) => w.length >= 2 && !isFraming(w));
   return content.length === 0 ? 1 : content.filter((w) => evidence.knows(w)).length / content.length;
+}
+
+/**
+ * The word a figure is asked of, when the policy never uses it: the last content word of a subject, noun or verbal
+ * noun ("总投资是多少": 投资). A figure of something the policy never names is no figure of the policy's.
+ */
+export function unknownHead(text: string, evidence: Evidence): string | null {
+  const content = tagged(text).filter((t) => (t.noun || t.verbal) && t.word.length >= 2 && !isFraming(t.word));
+  const head = content.at(-1)?.word;
+  return head && !evidence.knows(head) ? head : null;
 }

@@ -48,6 +48,10 @@ async function factFinding(ctx: Ctx, doc: DocumentMeta, aspect: DocumentAspect):
       return parts(ctx, doc);
     case 'goals':
       return goals(ctx, doc);
+    case 'preamble':
+      return doc.preamble
+        ? finding([{ zh: `方案开篇写道：“${doc.preamble}”`, en: `The plan opens (in Chinese): “${doc.preamble}”` }], [], { body: [issuance(doc)] })
+        : finding([missing('开篇内容')], []);
   }
 }
 
@@ -132,7 +136,7 @@ async function goals(ctx: Ctx, doc: DocumentMeta): Promise<Finding | null> {
 export function factGrounds(doc: DocumentMeta): string {
   const { facts } = doc;
   const period = facts.period ? `${facts.period.start} ${facts.period.end}` : '';
-  return [facts.title, facts.number, facts.issuer, facts.issued, facts.issued && chineseDate(facts.issued), period].filter(Boolean).join(' ');
+  return [facts.title, facts.number, facts.issuer, facts.issued, facts.issued && chineseDate(facts.issued), period, doc.preamble].filter(Boolean).join(' ');
 }
 
 function chineseDate(iso: string): string {
