@@ -33,15 +33,21 @@ function readTable(file: string | URL): Record<string, string> {
   return parsed.data;
 }
 
-/** Rewrites users' phrasings into the policy's words; each phrase is replaced once, longest first. */
+/**
+ * Rewrites users' phrasings into the policy's words; each phrase is replaced once, longest first. A Latin phrase
+ * ("ai", "idc") is replaced only as a whole word, never inside a longer one ("said", "maintain").
+ */
 export function applySynonyms(question: string, synonyms: Synonyms): string {
   let text = question;
   const placeholders: string[] = [];
   for (const [from, to] of synonyms) {
     if (!text.includes(from)) continue;
     // A placeholder keeps a shorter key from matching inside a replacement already made.
-    text = text.split(from).join(`\u0000${placeholders.length}\u0000`);
+    const placeholder = `\u0000${placeholders.length}\u0000`;
+    text = /[a-z]/.test(from) ? text.replace(new RegExp(`(?<![a-z])${escape(from)}(?![a-z])`, 'g'), placeholder) : text.split(from).join(placeholder);
     placeholders.push(to);
   }
   return text.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => placeholders[Number(i)]!);
 }
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
