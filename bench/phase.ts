@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { ingest } from '../ingest/run.js';
-import { addWords } from '../ingest/tokenize.js';
+import { addWords } from '../src/core/tokenizer.js';
 import { openBot } from '../src/open.js';
 
 export interface IngestResult {

@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { ErrorCode, PolicyBotError, at } from '../src/errors.js';
+import { ErrorCode, PolicyBotError, at } from '../src/core/errors.js';
 
 export interface Decoded {
   text: string;

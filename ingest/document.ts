@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
-import { PolicyBotError } from '../src/errors.js';
+import { PolicyBotError } from '../src/core/errors.js';
 import { decodeSeed } from './decode.js';
 import { readFacts, withMetadata } from './facts.js';
 import type { SeedMetadata } from './metadata.js';
 import { parseDocument } from './parse.js';
 import { repairText } from './repair.js';
-import type { Clause, DocumentMeta, IngestIssue, Target } from './schema.js';
+import type { Clause, DocumentMeta, IngestIssue, Target } from '../src/core/schema.js';
 import { extractTargets } from './targets.js';
 
 export interface IngestedDocument {

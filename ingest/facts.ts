@@ -1,6 +1,6 @@
 import type { SeedMetadata } from './metadata.js';
 import { dateOf, docNumberOf, isDateLine, issuerOf, noticeTitleOf, type Layout } from './notice.js';
-import type { DocumentFacts, Period } from './schema.js';
+import type { DocumentFacts, Period } from '../src/core/schema.js';
 import type { Paragraph } from './repair.js';
 
 // "（2020-2022年）", "2020—2022年", "2021至2025年", "2021年—2025年".

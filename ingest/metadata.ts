@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { ErrorCode } from '../src/errors.js';
-import { FACT_NAMES, IsoDateSchema, PeriodSchema, type IngestIssue } from './schema.js';
+import { ErrorCode } from '../src/core/errors.js';
+import { FACT_NAMES, IsoDateSchema, PeriodSchema, type IngestIssue } from '../src/core/schema.js';
 
 export const METADATA_SUFFIX = '.meta.json';
 

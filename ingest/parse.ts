@@ -1,5 +1,5 @@
-import { at } from '../src/errors.js';
-import type { Clause, IngestIssue, OutlineNode, Repair } from './schema.js';
+import { at } from '../src/core/errors.js';
+import type { Clause, IngestIssue, OutlineNode, Repair } from '../src/core/schema.js';
 import { FOOTER_RE, UNITS_ONLY_RE, UNITS_RE, matchMarker, splitUnits, type Marker, type MarkerKind } from './markers.js';
 import type { Paragraph } from './repair.js';
 

@@ -1,6 +1,6 @@
-import type { Clause, Passage, PassageMode } from './schema.js';
-import { splitSentences } from './targets.js';
-import { searchTerms } from './tokenize.js';
+import type { Clause, Passage, PassageMode } from '../src/core/schema.js';
+import { splitSentences } from '../src/core/text.js';
+import { searchTerms } from '../src/core/tokenizer.js';
 
 const WINDOW = 2;
 

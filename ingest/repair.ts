@@ -1,4 +1,4 @@
-import type { Repair } from './schema.js';
+import type { Repair } from '../src/core/schema.js';
 import { FOOTER_RE, UNITS_ONLY_RE, matchMarker } from './markers.js';
 import { layOut, type Layout } from './notice.js';
 

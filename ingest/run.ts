@@ -1,13 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ErrorCode, PolicyBotError } from '../src/errors.js';
+import { ErrorCode, PolicyBotError } from '../src/core/errors.js';
 import { documentId, ingestDocument, sha256, type IngestedDocument } from './document.js';
-import { embedderId, fitEmbedder, type EmbedderSpec } from './embedders.js';
+import { embedderId, fitEmbedder, type EmbedderSpec } from '../src/core/embedders.js';
 import { isMetadataFile, metadataDocId, readMetadata } from './metadata.js';
 import { buildPassages } from './passages.js';
-import { SCHEMA_VERSION, type IngestIssue, type Manifest, type PassageMode } from './schema.js';
-import { readManifest, writeIndex } from './store.js';
-import { addWords } from './tokenize.js';
+import { SCHEMA_VERSION, type IngestIssue, type Manifest, type PassageMode } from '../src/core/schema.js';
+import { readManifest, writeIndex } from '../src/core/store.js';
+import { addWords } from '../src/core/tokenizer.js';
 import { buildVectors } from './vectors.js';
 
 export interface IngestOptions {

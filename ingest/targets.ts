@@ -1,23 +1,11 @@
-import type { Clause, Target } from './schema.js';
-
-export const MEASURE = '个|座|家|所|项|条|台|套|处|名|人|户|张|批|类|种|元|公里|千米|米|千伏|千瓦|兆瓦|吉瓦|平方米|亩|吨|次|倍|%|％';
-const MAGNITUDE: Record<string, number> = { 千: 1e3, 万: 1e4, 亿: 1e8 };
-
-/** A figure with its magnitude applied: 11.2 with "万个" is 112,000; figures are compared by this. */
-export function amountOf(value: number, unit: string): number {
-  return value * (MAGNITUDE[unit[0] ?? ''] ?? 1);
-}
-
-/** The measure word without its magnitude: "万个" → "个". */
-export function measureOf(unit: string): string {
-  return unit.replace(/^[千万亿](?=.)/, '');
-}
+import type { Clause, Target } from '../src/core/schema.js';
+import { MEASURE, splitSentences } from '../src/core/text.js';
 
 const COMPARATOR = '不低于|不少于|不高于|不超过|低于|高于|超过|少于|多于|达到|达|约|力争';
 const POST_QUALIFIER = '以上|左右|以下|以内|多';
 // A number, an optional range ("1—2"), a magnitude and a measure word; a bare number only after a comparator ("PUE值低于1.25").
 const QUANTITY = new RegExp(
-  `(?<![\\d.+±第A-Za-z])(\\d+(?:\\.\\d+)?)(?:[—–~～至-](\\d+(?:\\.\\d+)?))?(万|亿|千)?(${MEASURE})?(${POST_QUALIFIER})?(?![\\d.A-Za-z+年月日号级期届])`,
+  `(?<![\\d.+±第A-Za-z])(\\d+(?:\\.\\d+)?)(?:[—–~～至-](\\d+(?:\\.\\d+)?))?(万|亿|千(?![伏瓦米]))?(${MEASURE})?(${POST_QUALIFIER})?(?![\\d.A-Za-z+年月日号级期届])`,
   'g',
 );
 const YEAR = /(到|至|在|于)?(\d{4})年(底前|年底前|前|底|内)?/g;
@@ -28,11 +16,6 @@ const CLAUSE_BREAK = /[，,。；;：:（(]/;
 /** Extracts every quantitative target of a clause, each with the verbatim sentence it comes from. */
 export function extractTargets(clause: Clause): Target[] {
   return splitSentences(clause.text).flatMap((sentence) => targetsOfSentence(clause, sentence));
-}
-
-/** Sentences as written, each keeping its closing punctuation: the unit of a quote. */
-export function splitSentences(text: string): string[] {
-  return text.split(/(?<=[。；！？\n])/).map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
 function targetsOfSentence(clause: Clause, sentence: string): Target[] {

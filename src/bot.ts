@@ -1,4 +1,4 @@
-import type { Clause, DocumentMeta, Target } from '../ingest/schema.js';
+import type { Clause, DocumentMeta, Target } from './core/schema.js';
 import type { Answer, AskOptions } from './answer/types.js';
 
 /** The runtime's one entry point: a loaded index that answers questions. Slack and the CLI only talk to this. */

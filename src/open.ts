@@ -1,6 +1,6 @@
-import type { EmbedderSpec } from '../ingest/embedders.js';
+import type { EmbedderSpec } from './core/embedders.js';
 import { DEFAULT_EMBEDDER, ingest } from '../ingest/run.js';
-import type { IngestIssue } from '../ingest/schema.js';
+import type { IngestIssue } from './core/schema.js';
 import { answerQuestion } from './answer/answer.js';
 import type { PolicyBot } from './bot.js';
 import { normalizeQuestion } from './question/normalize.js';

@@ -1,4 +1,4 @@
-import type { Target } from '../../ingest/schema.js';
+import type { Target } from '../core/schema.js';
 
 // Comparators written before the figure ("不低于15%"); the others follow it ("30个以上").
 const PRE_QUALIFIERS = new Set(['不低于', '不少于', '不高于', '不超过', '低于', '高于', '超过', '少于', '多于', '约', '力争']);

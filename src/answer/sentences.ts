@@ -1,4 +1,4 @@
-import { splitSentences } from '../../ingest/targets.js';
+import { splitSentences } from '../core/text.js';
 import type { Corpus } from '../retrieval/corpus.js';
 
 /** How much of the topic a text of the corpus contains, weighted by IDF: the measure every "best sentence" choice uses. */

@@ -1,4 +1,4 @@
-import { PolicyBotError } from '../errors.js';
+import { PolicyBotError } from '../core/errors.js';
 import { askCommand } from './commands/ask.js';
 import { chatCommand } from './commands/chat.js';
 import { evalCommand } from './commands/eval.js';

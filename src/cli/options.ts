@@ -1,8 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BaseConfigSchema, loadDotEnv, parseConfig, type BaseConfig } from '../config.js';
-import type { EmbedderSpec } from '../../ingest/embedders.js';
+import type { EmbedderSpec } from '../core/embedders.js';
 import type { PolicyBot } from '../bot.js';
-import { ErrorCode, PolicyBotError } from '../errors.js';
+import { ErrorCode, PolicyBotError } from '../core/errors.js';
 import { openBot } from '../open.js';
 
 export const INDEX_OPTIONS = {

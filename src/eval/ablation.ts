@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { EmbedderSpec } from '../../ingest/embedders.js';
+import type { EmbedderSpec } from '../core/embedders.js';
 import { ingest } from '../../ingest/run.js';
-import type { PassageMode } from '../../ingest/schema.js';
+import type { PassageMode } from '../core/schema.js';
 import { answerQuestion } from '../answer/answer.js';
 import { loadCorpus, type Corpus } from '../retrieval/corpus.js';
 import { SIGNALS, type Signal } from '../retrieval/retrieve.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ErrorCode, PolicyBotError } from '../errors.js';
+import { ErrorCode, PolicyBotError } from '../core/errors.js';
 
 /**
  * English questions, read by translating them into the policy's own Chinese words: the glossary maps English

@@ -1,4 +1,4 @@
-import type { OutlineNode } from '../../ingest/schema.js';
+import type { OutlineNode } from '../core/schema.js';
 
 /** A part of a policy with sub-parts; `heading` is normalised for matching. */
 export interface Part {

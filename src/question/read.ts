@@ -1,4 +1,4 @@
-import { nouns } from '../../ingest/tokenize.js';
+import { nouns } from '../core/tokenizer.js';
 import { readClaim, withoutQuantities } from './claims.js';
 import { QUESTION_WORDS, askedBy, cue, documentAspects, ordinalOf } from './cues.js';
 import { isEnglish, translateEnglish } from './english.js';

@@ -1,4 +1,5 @@
-import { segments, tagged } from '../../ingest/tokenize.js';
+import { DEADLINE } from '../core/text.js';
+import { segments, tagged } from '../core/tokenizer.js';
 import { QUESTION_WORDS, askedBy } from './cues.js';
 import { SHANDONG_CITIES } from './places.js';
 
@@ -8,7 +9,7 @@ import { SHANDONG_CITIES } from './places.js';
  */
 const SELF = /(?:我们|我们这|我|本|我司|咱们)(?:这边|这里)?(?:是|为)?(?:一家|一个|家)?/;
 // What an asker may be: a company, a factory, a cooperative, an association, a hospital, a school, a park.
-const ORG = '企业|公司|厂家|工厂|厂|单位|合作社|协会|机构|医院|学校|园区|集团|商户|个体户|运营商|服务商|供应商|厂商|开发商|制造商';
+const ORG = '初创企业|初创公司|初创|创业公司|企业|公司|厂家|工厂|厂|单位|合作社|协会|机构|医院|学校|园区|集团|商户|个体户|运营商|服务商|供应商|厂商|开发商|制造商';
 const DOES = '做|从事|经营|搞|生产|研发|主营|主要做|主要从事|专注|专门做|提供|开发|制造|运营';
 const ASKER_PATTERNS = [
   // 我们是(聊城的)(一家)做X的企业 / 我们是X企业
@@ -90,7 +91,7 @@ export function subjectsOf(text: string, asker: Asker | null, options: SubjectOp
   const pieces: Piece[] = [];
   let raw = '';
   const close = (joiner: string | null) => {
-    const subject = tidy(topicOf(raw.replace(YEAR, ' '), null));
+    const subject = tidy(topicOf(raw.replace(new RegExp(DEADLINE.source, 'g'), ' '), null));
     if (subject && names(subject, framing, alone)) {
       const frame = joiner !== null && (FRAME.test(raw.trim()) || FRAMED_BY.has(joiner));
       const piece = { subject: subject.replace(FRAME, '').trim(), chatter: PUNCTUATION.has(joiner ?? '。') && !askedBy(raw) };
@@ -120,7 +121,6 @@ interface Piece {
 
 const PUNCTUATION = new Set(['，', ',', ';', '；', '？', '?', '。', '！', '!', '：', ':']);
 
-const YEAR = /(?:到|至)?\d{4}年(?:底前|年底前|底|前)?/g;
 
 /** Whether a piece names anything: a noun that does not merely frame the question ("列出 作为 全部" names nothing). */
 function names(piece: string, framing: (word: string) => boolean, alone: boolean): boolean {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ErrorCode, PolicyBotError } from '../errors.js';
+import { ErrorCode, PolicyBotError } from '../core/errors.js';
 import { normalizeQuestion } from './normalize.js';
 
 /** "How users say it" → "how the policy says it". The bundled table lives beside this file; admins add their own. */

@@ -1,4 +1,4 @@
-import { nouns, tagged, words } from '../../ingest/tokenize.js';
+import { nouns, tagged, words } from '../core/tokenizer.js';
 import { PLACES } from './places.js';
 
 /**
@@ -11,7 +11,7 @@ const FRAMING = new Set([
   '原文', '规定', '说法', '口径', '文件', '方案', '政策', '部门', '单位', '条款', '地方', '地市', '城市', '省份', '本省', '全省',
   '角色', '作用', '地位', '定位', '责任', '职责', '关系', '条件', '门槛', '要求', '标准', '数字', '数值', '目标值', '全称', '名字',
   '领域', '行业', '主营', '这块', '一块', '板块', '部分', '大类', '类别', '种类', '总数', '总量', '全部', '所有', '哪家', '哪位',
-  '规划', '计划', '部署', '建设', '完成', '实现', '推进', '推动', '开展', '落实', '实施', '条目', '程度', '范围', '范围内', '支持范围', '符合条件', '专门', '文号', '字号', '发文', '印发', '发布', '机关', '日期', '实施期', '期限', '有效期', '比例', '比重', '占比', '百分比', '比率', '规模', '名单', '清单', '之列', '形成', '培育', '打造', '产品', '机会', '负责人', '培训', '讲解', '学员', '框架', '开篇', '新建', '现有', '已有', '目前', '今后', '未来', '最新', '支持方向', '方向', '工作', '任务', '事项', '措施',
+  '规划', '计划', '部署', '建设', '完成', '实现', '推进', '推动', '开展', '落实', '实施', '条目', '程度', '范围', '范围内', '支持范围', '符合条件', '专门', '文号', '字号', '发文', '印发', '发布', '机关', '日期', '实施期', '期限', '有效期', '比例', '比重', '占比', '百分比', '比率', '规模', '到时候', '届时', '硬性', '明确', '名单', '清单', '之列', '形成', '培育', '打造', '产品', '机会', '负责人', '培训', '讲解', '学员', '框架', '开篇', '新建', '现有', '已有', '目前', '今后', '未来', '最新', '支持方向', '方向', '工作', '任务', '事项', '措施',
 ]);
 const QUANTITY = /^\d+(?:\.\d+)?[千万亿]?\p{Script=Han}?%?$/u;
 // Places are judged apart: a city of the province is in scope wherever the policy names it or not, another province is not.
@@ -53,13 +53,16 @@ function saidTogether(a: string, b: string, evidence: Evidence): boolean {
   return pieces.length > 1 && pieces.every((p) => evidence.cooccur(a, p));
 }
 
+// Heads any subject may take ("特高压项目", "数据中心工程"): a compound with one is no new thing.
+const GENERIC_HEADS = new Set(['项目', '工程', '建设', '工作', '领域', '方面', '产业', '行业', '体系', '平台建设']);
+
 function unknownCompounds(text: string, evidence: Evidence): string[] {
   const words = tagged(text);
   const found: string[] = [];
   for (let i = 1; i < words.length; i++) {
     const a = words[i - 1]!;
     const b = words[i]!;
-    if (!(b.noun || b.verbal) || isFraming(b.word) || !evidence.knows(b.word) || evidence.knows(a.word + b.word)) continue;
+    if (!(b.noun || b.verbal) || isFraming(b.word) || GENERIC_HEADS.has(b.word) || !evidence.knows(b.word) || evidence.knows(a.word + b.word)) continue;
     // A single character that ends a name with the word before it ("泰安西") modifies nothing after it.
     const before = words[i - 2]?.word ?? '';
     const modifier = /^\p{Script=Han}$/u.test(a.word) && !NOT_MODIFIERS.has(a.word) && !(before && evidence.knows(before + a.word));

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { restoreEmbedder, type EmbedderSpec } from '../../ingest/embedders.js';
-import type { Clause, DocumentMeta, Manifest, Passage, Target } from '../../ingest/schema.js';
-import { VECTORS_DIR, readIndex } from '../../ingest/store.js';
-import { addWords, bigrams, isWord } from '../../ingest/tokenize.js';
-import { loadVectors, type VectorIndex } from '../../ingest/vectors.js';
+import { restoreEmbedder, type EmbedderSpec } from '../core/embedders.js';
+import type { Clause, DocumentMeta, Manifest, Passage, Target } from '../core/schema.js';
+import { VECTORS_DIR, readIndex } from '../core/store.js';
+import { addWords, bigrams, isWord } from '../core/tokenizer.js';
+import { loadVectors, type VectorIndex } from '../core/vectors.js';
 import type { Part } from '../question/parts.js';
 import { TypoCorrector } from '../question/typos.js';
 import { PROVINCES } from '../question/places.js';

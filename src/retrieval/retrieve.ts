@@ -1,4 +1,4 @@
-import { nouns as nounsOf, searchTerms, words } from '../../ingest/tokenize.js';
+import { nouns as nounsOf, searchTerms, words } from '../core/tokenizer.js';
 import { isFraming } from '../question/unknown.js';
 import type { Corpus } from './corpus.js';
 import { reciprocalRankFusion, type RankedList } from './fuse.js';

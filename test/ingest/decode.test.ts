@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeSeed } from '../../ingest/decode.js';
-import { ErrorCode, PolicyBotError } from '../../src/errors.js';
+import { ErrorCode, PolicyBotError } from '../../src/core/errors.js';
 
 const TEXT = '山东省数字经济促进办法\n\n第一条 为了促进数字经济发展，制定本办法。\n';
 

@@ -5,8 +5,8 @@ import { ingestDocument } from '../../ingest/document.js';
 import { periodOf } from '../../ingest/facts.js';
 import { dateOf } from '../../ingest/notice.js';
 import { ingest } from '../../ingest/run.js';
-import { readIndex } from '../../ingest/store.js';
-import { ErrorCode } from '../../src/errors.js';
+import { readIndex } from '../../src/core/store.js';
+import { ErrorCode } from '../../src/core/errors.js';
 import { POLICY_FILE, SEEDS_DIR, tempDir } from '../helpers/index.js';
 
 const TITLE = '山东省新基建三年行动方案（2020-2022年）';

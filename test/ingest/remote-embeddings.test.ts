@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EmbedderSpec } from '../../ingest/embedders.js';
+import type { EmbedderSpec } from '../../src/core/embedders.js';
 import { ingest } from '../../ingest/run.js';
 import { openBot } from '../../src/open.js';
 import { SEEDS_DIR, tempDir } from '../helpers/index.js';

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../ingest/run.js';
-import { readIndex } from '../../ingest/store.js';
-import { ErrorCode } from '../../src/errors.js';
+import { readIndex } from '../../src/core/store.js';
+import { ErrorCode } from '../../src/core/errors.js';
 import { POLICY_FILE, tempDir } from '../helpers/index.js';
 
 function seedsWithPolicy(): string {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestDocument } from '../../ingest/document.js';
 import { extractTargets } from '../../ingest/targets.js';
-import type { Clause } from '../../ingest/schema.js';
+import type { Clause } from '../../src/core/schema.js';
 import { POLICY_FILE } from '../helpers/index.js';
 
 const { document } = ingestDocument(POLICY_FILE, readFileSync(POLICY_FILE));

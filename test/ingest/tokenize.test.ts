@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LexicalEmbeddings } from '../../ingest/embed.js';
-import { addWords, bigrams, nouns, searchTerms, words } from '../../ingest/tokenize.js';
+import { LexicalEmbeddings } from '../../src/core/embed.js';
+import { addWords, bigrams, nouns, searchTerms, words } from '../../src/core/tokenizer.js';
 
 describe('words', () => {
   it('keeps domain terms of the user dictionary whole', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import nodejieba from 'nodejieba';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../../ingest/document.js';
-import { addWords, words } from '../../ingest/tokenize.js';
+import { addWords, words } from '../../src/core/tokenizer.js';
 import { normalizeQuestion } from '../../src/question/normalize.js';
 import { TypoCorrector } from '../../src/question/typos.js';
 

@@ -1,4 +1,4 @@
-import { amountOf, measureOf } from '../../../ingest/targets.js';
+import { amountOf, measureOf } from '../../core/text.js';
 import { NOT_FOUND } from '../messages.js';
 import { figureOf } from '../figures.js';
 import { quoteOf } from '../sentences.js';

@@ -1,4 +1,4 @@
-import type { Clause } from '../../../ingest/schema.js';
+import type { Clause } from '../../core/schema.js';
 import type { ConversationState, Query } from '../../question/query.js';
 import type { Corpus } from '../../retrieval/corpus.js';
 import { coverage, MIN_COVERAGE, retrieve, type Hit, type Retrieval, type Signal } from '../../retrieval/retrieve.js';

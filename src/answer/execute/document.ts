@@ -1,6 +1,6 @@
-import type { DocumentMeta, FACT_NAMES } from '../../../ingest/schema.js';
+import type { DocumentMeta, FACT_NAMES } from '../../core/schema.js';
 import type { DocumentAspect } from '../../question/query.js';
-import { splitSentences } from '../../../ingest/targets.js';
+import { splitSentences } from '../../core/text.js';
 import { scoreIn, withClause, type Ctx } from './context.js';
 import { citation, finding, keyOf, type Finding, type Line } from './finding.js';
 

@@ -1,4 +1,6 @@
 import { coverage, MIN_COVERAGE } from '../../retrieval/retrieve.js';
+import { tagged } from '../../core/tokenizer.js';
+import { isFraming, unknownWords } from '../../question/unknown.js';
 import { CITY_GOVERNMENTS } from '../../question/units.js';
 import { figureOf } from '../figures.js';
 import { bestSentences, quoteOf } from '../sentences.js';
@@ -16,11 +18,23 @@ const MARGIN = 0.25;
 export async function enterprise(ctx: Ctx): Promise<Finding | null> {
   const asker = ctx.query.asker ?? ctx.query.continues?.asker;
   if (!asker) return null;
-  const subject = [asker.business, ...ctx.query.subjects.filter((s) => s !== asker.business)].join(' ');
-  const r = await ctx.retrieve(subject);
+  // What the enterprise asks about besides its business ("融资这块") ranks first among the clauses that concern it.
+  const asked = ctx.query.subjects.filter(
+    (s) =>
+      (asker.business === '' || (!s.includes(asker.business) && !asker.business.includes(s))) &&
+      tagged(s).some((t) => (t.noun || t.verbal) && !isFraming(t.word)) &&
+      unknownWords(s, ctx.corpus).length === 0,
+  );
+  const r = await ctx.retrieve([asker.business, ...asked].join(' ').trim());
   if (!answers(r)) return null;
+  const focus = asked.length > 0 ? await ctx.retrieve(asked.join(' ')) : r;
   const floor = Math.max(MIN_COVERAGE, r.coverage - MARGIN);
-  const hits = r.hits.filter((h) => coverage(ctx.corpus, r, h.clause) >= floor).slice(0, MAX_CLAUSES);
+  const concerned = r.hits.filter((h) => coverage(ctx.corpus, r, h.clause) >= floor || (focus !== r && coverage(ctx.corpus, focus, h.clause) >= MIN_COVERAGE));
+  const hits = concerned
+    .map((h, rank) => ({ h, rank, asked: focus === r ? 0 : coverage(ctx.corpus, focus, h.clause) }))
+    .sort((a, b) => b.asked - a.asked || a.rank - b.rank)
+    .map((x) => x.h)
+    .slice(0, MAX_CLAUSES);
   const lead: Line[] = [{ zh: `与贵企业（${asker.business}${asker.city ? `，${asker.city}` : ''}）相关的条款${hits.length > 1 ? `有${hits.length}条，按相关程度` : ''}：`, en: `Clauses that concern your business (${asker.business}), most relevant first:` }];
   const citations = hits.map((hit) => {
     const clause = ctx.corpus.clauses[hit.clause]!;

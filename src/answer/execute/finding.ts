@@ -1,4 +1,4 @@
-import type { Clause } from '../../../ingest/schema.js';
+import type { Clause } from '../../core/schema.js';
 import type { Citation } from '../types.js';
 
 /** One line of an answer, in Chinese and, where the executor can say it, in English. */

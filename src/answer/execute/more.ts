@@ -1,4 +1,4 @@
-import { splitSentences } from '../../../ingest/targets.js';
+import { splitSentences } from '../../core/text.js';
 import { coverage, MIN_COVERAGE } from '../../retrieval/retrieve.js';
 import { bestSentences, quoteOf } from '../sentences.js';
 import { bilingual, type Ctx } from './context.js';

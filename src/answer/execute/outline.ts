@@ -1,6 +1,6 @@
-import type { Clause, OutlineNode } from '../../../ingest/schema.js';
+import type { Clause, OutlineNode } from '../../core/schema.js';
 import { compareSections, isWithin } from '../../question/parts.js';
-import { splitSentences } from '../../../ingest/targets.js';
+import { splitSentences } from '../../core/text.js';
 import { rankedSentences } from '../sentences.js';
 import { bilingual, scoreIn, withClause, type Ctx } from './context.js';
 import { citation, finding, keyOf, type Finding, type Line } from './finding.js';

@@ -1,4 +1,4 @@
-import { splitSentences } from '../../../ingest/targets.js';
+import { splitSentences } from '../../core/text.js';
 import type { Ctx } from './context.js';
 import { citation, finding, keyOf, nameOf, type Finding, type Line } from './finding.js';
 

@@ -1,3 +1,4 @@
+import { DEADLINE } from '../../core/text.js';
 import { PLACES, PROVINCES } from '../../question/places.js';
 import { bestSentences, topicWeight } from '../sentences.js';
 import { answeringHits, clauseOf, withClause, type Ctx } from './context.js';
@@ -5,7 +6,6 @@ import type { Finding } from './finding.js';
 import { englishDeadline } from './value.js';
 import { summary } from './summary.js';
 
-const DEADLINE = /(?:到|至)?\d{4}年(?:底前|年底前|底|前)?/;
 
 /** When: the deadline of the best sentence that states one. */
 export function when(ctx: Ctx, subject: string): Promise<Finding> {

@@ -1,4 +1,4 @@
-import type { Target } from '../../../ingest/schema.js';
+import type { Target } from '../../core/schema.js';
 import type { Hit, Retrieval } from '../../retrieval/retrieve.js';
 import { figureOf, statement } from '../figures.js';
 import { topicWeight } from '../sentences.js';

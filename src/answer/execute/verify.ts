@@ -1,4 +1,4 @@
-import { amountOf, measureOf } from '../../../ingest/targets.js';
+import { amountOf, deadlinesIn, measureOf } from '../../core/text.js';
 import { cue } from '../../question/cues.js';
 import { PLACES, SHANDONG_CITIES } from '../../question/places.js';
 import { CITY_GOVERNMENTS } from '../../question/units.js';
@@ -125,7 +125,7 @@ async function yearCheck(ctx: Ctx, subject: string, years: readonly number[]): P
   const r = await ctx.retrieve(subject);
   const chosen = chooseTarget(ctx, r);
   if (!chosen || chosen.target.year === null) return sentenceCheck(ctx, r, (s) => {
-    const stated = [...s.matchAll(DEADLINE)];
+    const stated = deadlinesIn(s);
     return stated.length === 0 ? null : { holds: stated.some((m) => years.includes(Number(m[1]))), stated: stated.map((m) => m[0]) };
   });
   const { target, hit } = chosen;
@@ -160,7 +160,6 @@ async function placeCheck(ctx: Ctx, subject: string, places: readonly string[]):
 /** What a sentence states of the claimed kind (figures of its measure, deadlines), and whether the claim is among it. */
 type Check = (sentence: string) => { holds: boolean; stated: string[] } | null;
 
-const DEADLINE = /(?:到|至)?(\d{4})年(?:底前|年底前|底|前)?/g;
 
 /** A claim no target records, checked against the best sentence about the subject that states something of its kind. */
 function sentenceCheck(ctx: Ctx, r: Retrieval, check: Check): Finding | null {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Answer } from '../../answer/types.js';
-import { ErrorCode, PolicyBotError } from '../../errors.js';
+import { ErrorCode, PolicyBotError } from '../../core/errors.js';
 import { INDEX_OPTIONS, openFromFlags, parse } from '../options.js';
 
 /** A batch line: a plain question, or a follow-up with the conversation's earlier questions. */

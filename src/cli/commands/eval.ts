@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ErrorCode, PolicyBotError } from '../../errors.js';
+import { ErrorCode, PolicyBotError } from '../../core/errors.js';
 import { passageModes, signalAblation } from '../../eval/ablation.js';
 import { EvalCaseSchema, judge, percentile, type EvalCase } from '../../eval/score.js';
 import { INDEX_OPTIONS, baseConfig, embedderSpec, openFromFlags, parse } from '../options.js';

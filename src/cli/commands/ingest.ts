@@ -1,4 +1,4 @@
-import { PassageModeSchema } from '../../../ingest/schema.js';
+import { PassageModeSchema } from '../../core/schema.js';
 import { ingest } from '../../../ingest/run.js';
 import { baseConfig, embedderSpec, parse } from '../options.js';
 

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Clause } from '../../../ingest/schema.js';
+import type { Clause } from '../../core/schema.js';
 import * as msg from '../messages.js';
 import { MAX_VIEW_BLOCKS, context, escapeMrkdwn, fitBlocks, header, plain, sections } from './limits.js';
 import { clauseLabel } from './outline.js';

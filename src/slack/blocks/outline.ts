@@ -1,4 +1,4 @@
-import type { Clause, DocumentMeta } from '../../../ingest/schema.js';
+import type { Clause, DocumentMeta } from '../../core/schema.js';
 
 export interface OutlineEntry {
   /** 1 for a part (一、), 2 for a chapter (（一）), 3 and deeper for clauses (1.). */

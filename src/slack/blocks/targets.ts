@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Clause, Target } from '../../../ingest/schema.js';
+import type { Clause, Target } from '../../core/schema.js';
 import * as msg from '../messages.js';
 import { MAX_MESSAGE_BLOCKS, clip, escapeMrkdwn, fitBlocks, mrkdwn, sections } from './limits.js';
 import type { SlackMessage } from './message.js';

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Clause } from '../../../ingest/schema.js';
+import type { Clause } from '../../core/schema.js';
 import { ActionId, encodeClauseRef } from '../action-values.js';
 import * as msg from '../messages.js';
 import { MAX_MESSAGE_BLOCKS, MAX_SECTION_CHARS, button, clip, escapeMrkdwn, fitBlocks, sections } from './limits.js';

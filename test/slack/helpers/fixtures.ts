@@ -1,4 +1,4 @@
-import type { Clause, DocumentMeta, Target } from '../../../ingest/schema.js';
+import type { Clause, DocumentMeta, Target } from '../../../src/core/schema.js';
 import type { Answer, Citation } from '../../../src/answer/types.js';
 
 export const DOC = 'shandong-new-infrastructure-2020-2022';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ErrorCode, PolicyBotError } from '../src/errors.js';
+import { ErrorCode, PolicyBotError } from './errors.js';
 import { writeJson } from './json-file.js';
 import {
   ClauseSchema, DocumentMetaSchema, ManifestSchema, PassageSchema, SCHEMA_VERSION, TargetSchema,

@@ -1,6 +1,6 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import { z } from 'zod';
-import { searchTerms } from './tokenize.js';
+import { searchTerms } from './tokenizer.js';
 
 export const LEXICAL_EMBEDDER_ID = 'lexical-tfidf-v3';
 

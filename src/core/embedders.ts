@@ -1,5 +1,5 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { ErrorCode, PolicyBotError } from '../src/errors.js';
+import { ErrorCode, PolicyBotError } from './errors.js';
 import { LEXICAL_EMBEDDER_ID, LexicalEmbeddings, LexicalStateSchema } from './embed.js';
 import type { Passage } from './schema.js';
 
