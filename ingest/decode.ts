@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { ErrorCode, PolicyBotError, at } from '../src/core/errors.js';
+import { createError } from '../src/core/errors.js';
 
 export interface Decoded {
   text: string;
@@ -14,16 +14,13 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function decodeSeed(bytes: Uint8Array, file: string): Decoded {
   if (bytes.length === 0 || bytes.every((b) => b === 0x20 || (b >= 0x09 && b <= 0x0d))) {
-    throw new PolicyBotError(ErrorCode.SeedEmpty, `${at(file, null)}: the file is empty`);
+    throw createError('SEED_EMPTY', file);
   }
   const decoded = decodeBytes(bytes);
   const text = decoded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const control = text.match(/[\u0000-\u0008\u000E-\u001F\uFFFD]/g)?.length ?? 0;
   if (control > 0 && control / text.length > 0.01) {
-    throw new PolicyBotError(
-      ErrorCode.SeedBinary,
-      `${at(file, null)}: not a text file (${control} control or undecodable characters); seeds must be UTF-8 or GBK text`,
-    );
+    throw createError('SEED_BINARY', file, control);
   }
   return { text, encoding: decoded.encoding };
 }

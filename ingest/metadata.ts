@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { ErrorCode } from '../src/core/errors.js';
-import { FACT_NAMES, IsoDateSchema, PeriodSchema, type IngestIssue } from '../src/core/schema.js';
+import { createIssue, FACT_NAMES, IsoDateSchema, PeriodSchema, type IngestIssue } from '../src/core/schema.js';
 
 export const METADATA_SUFFIX = '.meta.json';
 
@@ -64,9 +63,5 @@ export function readMetadata(file: string, bytes: Uint8Array): { metadata: SeedM
 }
 
 function invalid(file: string, line: number | null, problem: string): { metadata: null; issues: IngestIssue[] } {
-  const where = line === null ? `metadata file ${file}` : `metadata file ${file} line ${line}`;
-  return {
-    metadata: null,
-    issues: [{ level: 'error', file, line, code: ErrorCode.SeedMetadataInvalid, message: `${where}: ${problem}; the file is ignored and the facts are read from the seed's text` }],
-  };
+  return { metadata: null, issues: [createIssue('error', file, line, 'SEED_METADATA_INVALID', file, line, problem)] };
 }

@@ -1,5 +1,4 @@
-import { at } from '../src/core/errors.js';
-import type { Clause, IngestIssue, OutlineNode, Repair } from '../src/core/schema.js';
+import { createIssue, type Clause, type IngestIssue, type OutlineNode, type Repair } from '../src/core/schema.js';
 import { FOOTER_RE, UNITS_ONLY_RE, UNITS_RE, matchMarker, splitUnits, type Marker, type MarkerKind } from './markers.js';
 import type { Paragraph } from './repair.js';
 
@@ -76,7 +75,7 @@ export function parseDocument(doc: string, file: string, paragraphs: Paragraph[]
 
   const nodes = flatten(roots);
   if (nodes.length === 0) {
-    issues.push({ level: 'warning', file, line: null, code: 'SEED_NO_STRUCTURE', message: `${at(file, null)}: no section markers (一、 （一） 1. 第X条) found; each paragraph becomes one clause` });
+    issues.push(createIssue('warning', file, null, 'SEED_NO_STRUCTURE', file));
     const body = paragraphs.filter((p) => !FOOTER_RE.test(p.text));
     return {
       preamble: '', footer, outline: [], repairs, issues,
@@ -98,7 +97,7 @@ export function parseDocument(doc: string, file: string, paragraphs: Paragraph[]
   function checkNumbering(node: Node, parent: Node | undefined, line: number): void {
     const previousLine = seenSections.get(node.section);
     if (previousLine !== undefined) {
-      issues.push({ level: 'error', file, line, code: 'SEED_DUPLICATE_SECTION', message: `${at(file, line)}: duplicate section ${node.section} (${node.marker}${node.heading}), first at line ${previousLine}` });
+      issues.push(createIssue('error', file, line, 'SEED_DUPLICATE_SECTION', file, line, node.section, `${node.marker}${node.heading}`, previousLine));
       return;
     }
     seenSections.set(node.section, line);
@@ -106,7 +105,7 @@ export function parseDocument(doc: string, file: string, paragraphs: Paragraph[]
     const scope = node.kind === 'article' ? 'article' : `${parent?.section ?? ''}/${node.kind}`;
     const expected = (lastNumber.get(scope) ?? 0) + 1;
     if (node.number !== expected) {
-      issues.push({ level: 'warning', file, line, code: 'SEED_SKIPPED_SECTION', message: `${at(file, line)}: section ${node.section} (${node.marker}) follows number ${expected - 1}; expected ${expected}` });
+      issues.push(createIssue('warning', file, line, 'SEED_SKIPPED_SECTION', file, line, node.section, node.marker, expected));
     }
     lastNumber.set(scope, node.number);
   }

@@ -1,11 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ErrorCode, PolicyBotError } from '../src/core/errors.js';
+import { createError } from '../src/core/errors.js';
 import { documentId, ingestDocument, sha256, type IngestedDocument } from './document.js';
 import { embedderId, fitEmbedder, type EmbedderSpec } from '../src/core/embedders.js';
 import { isMetadataFile, metadataDocId, readMetadata } from './metadata.js';
 import { buildPassages } from './passages.js';
-import { SCHEMA_VERSION, type IngestIssue, type Manifest, type PassageMode } from '../src/core/schema.js';
+import { createIssue, SCHEMA_VERSION, type IngestIssue, type Manifest, type PassageMode } from '../src/core/schema.js';
 import { readManifest, writeIndex } from '../src/core/store.js';
 import { addWords } from '../src/core/tokenizer.js';
 import { buildVectors } from './vectors.js';
@@ -40,19 +40,21 @@ interface Seeds {
   metadata: Map<string, Source>;
   /** Both, in file name order: what the manifest records. */
   all: Source[];
+  /** Files that could not be read (permissions, a file removed while listing): reported, the others ingested. */
+  unreadable: IngestIssue[];
 }
 
 /** Reads every seed, and rebuilds the index only when a seed or metadata file, the embedder or the passage mode changed. */
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const embedder = options.embedder ?? DEFAULT_EMBEDDER;
   const passageMode = options.passageMode ?? DEFAULT_PASSAGE_MODE;
-  const { seeds, metadata, all: sources } = await readSeeds(options.seedsDir);
+  const { seeds, metadata, all: sources, unreadable } = await readSeeds(options.seedsDir);
   const existing = await readManifest(options.outDir);
   if (!options.force && existing && isCurrent(existing, sources, embedderId(embedder), passageMode)) {
     return { status: 'up-to-date', manifest: existing, issues: existing.issues };
   }
 
-  const issues: IngestIssue[] = [];
+  const issues: IngestIssue[] = [...unreadable];
   const documents: IngestedDocument[] = [];
   for (const source of seeds) {
     const metaFile = metadata.get(documentId(source.file));
@@ -64,8 +66,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const ids = new Set(seeds.map((s) => documentId(s.file)));
   for (const [id, orphan] of metadata) {
     if (ids.has(id)) continue;
-    const message = `metadata file ${orphan.file}: there is no seed ${id}.* beside it; the file is ignored`;
-    issues.push({ level: 'warning', file: orphan.file, line: null, code: ErrorCode.SeedMetadataOrphan, message });
+    issues.push(createIssue('warning', orphan.file, null, 'SEED_METADATA_ORPHAN', orphan.file, id));
   }
   const clauses = documents.flatMap((d) => d.clauses);
   const targets = documents.flatMap((d) => d.targets);
@@ -107,21 +108,29 @@ async function readSeeds(dir: string): Promise<Seeds> {
   try {
     names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name).sort();
   } catch {
-    throw new PolicyBotError(ErrorCode.SeedsMissing, `seeds directory ${dir} cannot be read; pass --seeds DIR or set POLICYBOT_SEEDS_DIR`);
+    throw createError('SEEDS_MISSING', dir);
   }
   if (!names.some((name) => !isMetadataFile(name))) {
-    throw new PolicyBotError(ErrorCode.SeedsMissing, `seeds directory ${dir} holds no seed files`);
+    throw createError('SEEDS_EMPTY', dir);
   }
-  const all = await Promise.all(
-    names.map(async (name) => {
+  const unreadable: IngestIssue[] = [];
+  const read = await Promise.all(
+    names.map(async (name): Promise<Source | null> => {
       const file = join(dir, name);
-      const bytes = await readFile(file);
-      return { file, bytes, sha256: sha256(bytes) };
+      try {
+        const bytes = await readFile(file);
+        return { file, bytes, sha256: sha256(bytes) };
+      } catch (error) {
+        unreadable.push(createIssue('error', file, null, 'SEED_UNREADABLE', file, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
+        return null;
+      }
     }),
   );
+  const all = read.filter((s): s is Source => s !== null);
   return {
     seeds: all.filter((s) => !isMetadataFile(s.file)),
     metadata: new Map(all.filter((s) => isMetadataFile(s.file)).map((s) => [metadataDocId(s.file), s])),
     all,
+    unreadable,
   };
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { ErrorCode, PolicyBotError } from './core/errors.js';
+import { createError } from './core/errors.js';
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
@@ -51,8 +51,5 @@ export function parseConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessE
     const problem = issue.code === 'invalid_type' && env[name] === undefined ? 'is missing' : issue.message;
     return `  ${name} ${problem}`;
   });
-  throw new PolicyBotError(
-    ErrorCode.ConfigInvalid,
-    `configuration error:\n${lines.join('\n')}\nSet these in the environment or in .env (see .env.example).`,
-  );
+  throw createError('CONFIG_INVALID', lines);
 }

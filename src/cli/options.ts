@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BaseConfigSchema, loadDotEnv, parseConfig, type BaseConfig } from '../config.js';
 import type { EmbedderSpec } from '../core/embedders.js';
 import type { PolicyBot } from '../bot.js';
-import { ErrorCode, PolicyBotError } from '../core/errors.js';
+import { createError } from '../core/errors.js';
 import { openBot } from '../open.js';
 
 export const INDEX_OPTIONS = {
@@ -16,7 +16,7 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: s
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new PolicyBotError(ErrorCode.InputInvalid, (error as Error).message);
+    throw createError('USAGE', (error as Error).message);
   }
 }
 

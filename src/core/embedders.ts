@@ -1,5 +1,5 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { ErrorCode, PolicyBotError } from './errors.js';
+import { createError } from './errors.js';
 import { LEXICAL_EMBEDDER_ID, LexicalEmbeddings, LexicalStateSchema } from './embed.js';
 import type { Passage } from './schema.js';
 
@@ -41,7 +41,7 @@ export async function fitEmbedder(spec: EmbedderSpec, passages: readonly Passage
 export async function restoreEmbedder(spec: EmbedderSpec, state: unknown): Promise<EmbeddingsInterface> {
   if (spec.provider === 'lexical') {
     const parsed = LexicalStateSchema.safeParse(state);
-    if (!parsed.success) throw new PolicyBotError(ErrorCode.IndexCorrupt, 'embedder.json does not hold a lexical embedder state; run `policybot ingest --force`');
+    if (!parsed.success) throw createError('INDEX_EMBEDDER_STATE', 'embedder.json');
     return LexicalEmbeddings.fromState(parsed.data);
   }
   return remoteEmbeddings(spec);
@@ -50,7 +50,7 @@ export async function restoreEmbedder(spec: EmbedderSpec, state: unknown): Promi
 /** Loaded only when chosen, so the default install never touches the OpenAI client. */
 async function remoteEmbeddings(spec: EmbedderSpec): Promise<EmbeddingsInterface> {
   if (!spec.baseUrl || !spec.model) {
-    throw new PolicyBotError(ErrorCode.ConfigInvalid, 'EMBEDDINGS_PROVIDER=openai needs EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL');
+    throw createError('EMBEDDER_INCOMPLETE');
   }
   const { OpenAIEmbeddings } = await import('@langchain/openai');
   return new OpenAIEmbeddings({ model: spec.model, apiKey: spec.apiKey ?? 'unused', configuration: { baseURL: spec.baseUrl } });

@@ -1,20 +1,51 @@
-/** One catalogue of the errors this project raises, each with a stable code and a message naming the offending value. */
-export const ErrorCode = {
-  SeedEmpty: 'SEED_EMPTY',
-  SeedBinary: 'SEED_BINARY',
-  SeedUnreadable: 'SEED_UNREADABLE',
-  SeedDuplicateSection: 'SEED_DUPLICATE_SECTION',
-  SeedsMissing: 'SEEDS_MISSING',
-  /** A seed's `NAME.meta.json` is not JSON or breaks its schema: the seed is ingested with the facts its text gives. */
-  SeedMetadataInvalid: 'SEED_METADATA_INVALID',
-  /** A `NAME.meta.json` with no seed `NAME.*` beside it. */
-  SeedMetadataOrphan: 'SEED_METADATA_ORPHAN',
-  IndexMissing: 'INDEX_MISSING',
-  IndexCorrupt: 'INDEX_CORRUPT',
-  ConfigInvalid: 'CONFIG_INVALID',
-  InputInvalid: 'INPUT_INVALID',
-} as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+/** Where in a seed file a problem is, in the form every ingest message uses. */
+export function at(file: string, line: number | null): string {
+  return line === null ? `seed file ${file}` : `seed file ${file} line ${line}`;
+}
+
+const reindex = 'run `policybot ingest --force`';
+
+/**
+ * Every error and ingest issue this project raises: a stable code beside the template of its message, which names
+ * the offending value and, where there is one, the fix. Codes anywhere else are types over this catalogue.
+ */
+const CATALOGUE = {
+  SEED_EMPTY: (file: string) => `${at(file, null)}: the file is empty`,
+  SEED_BINARY: (file: string, control: number) =>
+    `${at(file, null)}: not a text file (${control} control or undecodable characters); seeds must be UTF-8 or GBK text`,
+  SEED_UNREADABLE: (file: string, reason: string) => `${at(file, null)}: cannot be read (${reason})`,
+  SEED_DUPLICATE_SECTION: (file: string, line: number, section: string, heading: string, first: number) =>
+    `${at(file, line)}: duplicate section ${section} (${heading}), first at line ${first}`,
+  SEED_SKIPPED_SECTION: (file: string, line: number, section: string, marker: string, expected: number) =>
+    `${at(file, line)}: section ${section} (${marker}) follows number ${expected - 1}; expected ${expected}`,
+  SEED_NO_STRUCTURE: (file: string) =>
+    `${at(file, null)}: no section markers (一、 （一） 1. 第X条) found; each paragraph becomes one clause`,
+  SEED_METADATA_INVALID: (file: string, line: number | null, problem: string) =>
+    `metadata file ${file}${line === null ? '' : ` line ${line}`}: ${problem}; the file is ignored and the facts are read from the seed's text`,
+  SEED_METADATA_ORPHAN: (file: string, id: string) => `metadata file ${file}: there is no seed ${id}.* beside it; the file is ignored`,
+  SEEDS_MISSING: (dir: string) => `seeds directory ${dir} cannot be read; pass --seeds DIR or set POLICYBOT_SEEDS_DIR`,
+  SEEDS_EMPTY: (dir: string) => `seeds directory ${dir} holds no seed files`,
+  INDEX_MISSING: (dir: string) => `no index in ${dir}: run \`policybot ingest --out ${dir}\``,
+  INDEX_UNREADABLE: (file: string, reason: string) => `index file ${file} cannot be read (${reason}); ${reindex}`,
+  INDEX_INVALID: (file: string, where: string, problem: string, version: number) =>
+    `index file ${file} is invalid at ${where}: ${problem}; ${reindex} (this build reads schema version ${version})`,
+  INDEX_EMBEDDER_STATE: (file: string) => `${file} does not hold a lexical embedder state; ${reindex}`,
+  INDEX_SETTINGS_MISMATCH: (dir: string, setting: string, built: string, wanted: string, fix: string) =>
+    `index ${dir} was built with ${setting} ${built}, not ${wanted}: ${fix}`,
+  CONFIG_INVALID: (lines: readonly string[]) =>
+    `configuration error:\n${lines.join('\n')}\nSet these in the environment or in .env (see .env.example).`,
+  CONFIG_FILE_INVALID: (kind: string, file: string, problem: string) => `${kind} file ${file} ${problem}`,
+  EMBEDDER_INCOMPLETE: () => 'EMBEDDINGS_PROVIDER=openai needs EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL',
+  USAGE: (problem: string) => problem,
+  INPUT_UNREADABLE: (kind: string, file: string, reason: string) => `${kind} file ${file} cannot be read: ${reason}`,
+  INPUT_INVALID: (kind: string, file: string, line: number, problem: string) => `${kind} file ${file} line ${line}: ${problem}`,
+} as const satisfies Record<string, (...args: never[]) => string>;
+
+type Catalogue = typeof CATALOGUE;
+export type ErrorCode = keyof Catalogue;
+export const ERROR_CODES = Object.keys(CATALOGUE) as [ErrorCode, ...ErrorCode[]];
+/** The codes by name, for code that compares them: `ErrorCode.SEED_EMPTY`. */
+export const ErrorCode = Object.fromEntries(ERROR_CODES.map((c) => [c, c])) as { readonly [C in ErrorCode]: C };
 
 export class PolicyBotError extends Error {
   constructor(
@@ -26,7 +57,11 @@ export class PolicyBotError extends Error {
   }
 }
 
-/** Where in a seed file a problem is, in the form every ingest message uses. */
-export function at(file: string, line: number | null): string {
-  return line === null ? `seed file ${file}` : `seed file ${file} line ${line}`;
+/** The error of a code, its message built from the catalogue's template. */
+export function createError<C extends ErrorCode>(code: C, ...args: Parameters<Catalogue[C]>): PolicyBotError {
+  return new PolicyBotError(code, messageOf(code, ...args));
+}
+
+export function messageOf<C extends ErrorCode>(code: C, ...args: Parameters<Catalogue[C]>): string {
+  return (CATALOGUE[code] as (...a: Parameters<Catalogue[C]>) => string)(...args);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODES, messageOf, type ErrorCode } from './errors.js';
 
 /** Bump when the shape of any file in the data directory changes: an older index is then rebuilt, never half-read. */
 export const SCHEMA_VERSION = 2;
@@ -60,10 +61,21 @@ export const IssueSchema = z.object({
   level: z.enum(['warning', 'error']),
   file: z.string(),
   line: z.number().int().nullable(),
-  code: z.string(),
+  code: z.enum(ERROR_CODES),
   message: z.string(),
 });
 export type IngestIssue = z.infer<typeof IssueSchema>;
+
+/** An ingest problem of a file, its message from the error catalogue. */
+export function createIssue<C extends ErrorCode>(
+  level: IngestIssue['level'],
+  file: string,
+  line: number | null,
+  code: C,
+  ...args: Parameters<typeof messageOf<C>> extends [C, ...infer A] ? A : never
+): IngestIssue {
+  return { level, file, line, code, message: (messageOf as (c: C, ...a: typeof args) => string)(code, ...args) };
+}
 
 /** A heading that has children: kept so the outline can be shown and no heading text is lost. */
 export const OutlineNodeSchema = z.object({

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ErrorCode, PolicyBotError } from './errors.js';
+import { createError } from './errors.js';
 import { writeJson } from './json-file.js';
 import {
   ClauseSchema, DocumentMetaSchema, ManifestSchema, PassageSchema, SCHEMA_VERSION, TargetSchema,
@@ -57,7 +57,7 @@ export async function readManifest(dir: string): Promise<Manifest | null> {
 
 export async function readIndex(dir: string): Promise<StoredIndex> {
   if (!existsSync(join(dir, FILES.manifest))) {
-    throw new PolicyBotError(ErrorCode.IndexMissing, `no index in ${dir}: run \`policybot ingest --out ${dir}\``);
+    throw createError('INDEX_MISSING', dir);
   }
   const read = async <T extends z.ZodType>(key: keyof typeof FILES, schema: T): Promise<z.infer<T>> => {
     const file = join(dir, FILES[key]);
@@ -65,15 +65,12 @@ export async function readIndex(dir: string): Promise<StoredIndex> {
     try {
       raw = JSON.parse(await readFile(file, 'utf8'));
     } catch (error) {
-      throw new PolicyBotError(ErrorCode.IndexCorrupt, `index file ${file} cannot be read (${(error as Error).message}); run \`policybot ingest --force\``);
+      throw createError('INDEX_UNREADABLE', file, (error as Error).message);
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new PolicyBotError(
-        ErrorCode.IndexCorrupt,
-        `index file ${file} is invalid at ${issue.path.join('.') || '(root)'}: ${issue.message}; run \`policybot ingest --force\` (this build reads schema version ${SCHEMA_VERSION})`,
-      );
+      throw createError('INDEX_INVALID', file, issue.path.join('.') || '(root)', issue.message, SCHEMA_VERSION);
     }
     return parsed.data;
   };

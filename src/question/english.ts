@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ErrorCode, PolicyBotError } from '../core/errors.js';
+import { createError } from '../core/errors.js';
 
 /**
  * English questions, read by translating them into the policy's own Chinese words: the glossary maps English
@@ -131,7 +131,7 @@ function readTable<T extends { zh: string }>(file: string | URL, schema: z.ZodTy
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     const reason = (error as Error).message;
-    throw new PolicyBotError(ErrorCode.ConfigInvalid, `${label} file ${display(file)} cannot be read: ${reason}`);
+    throw createError('CONFIG_FILE_INVALID', label, display(file), `cannot be read: ${reason}`);
   }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
@@ -139,7 +139,7 @@ function readTable<T extends { zh: string }>(file: string | URL, schema: z.ZodTy
   const [index, ...field] = issue.path;
   if (typeof index !== 'number') {
     const shape = 'a JSON array of {"zh": "政策用语", "en": ["english phrase", …]} entries';
-    throw new PolicyBotError(ErrorCode.ConfigInvalid, `${label} file ${display(file)} must be ${shape}`);
+    throw createError('CONFIG_FILE_INVALID', label, display(file), `must be ${shape}`);
   }
   const zh = (raw as { zh?: unknown }[])[index]?.zh;
   const problem = `${field.join('.') || 'entry'}: ${issue.message}`;
@@ -148,7 +148,7 @@ function readTable<T extends { zh: string }>(file: string | URL, schema: z.ZodTy
 
 function invalid(file: string | URL, label: string, index: number, zh: string | undefined, problem: string) {
   const entry = `entry ${index + 1}${zh === undefined ? '' : ` (${zh})`}`;
-  return new PolicyBotError(ErrorCode.ConfigInvalid, `${label} file ${display(file)} ${entry}: ${problem}`);
+  return createError('CONFIG_FILE_INVALID', label, display(file), `${entry}: ${problem}`);
 }
 
 const display = (file: string | URL) => (file instanceof URL ? fileURLToPath(file) : file);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ErrorCode, PolicyBotError } from '../core/errors.js';
+import { createError } from '../core/errors.js';
 import { normalizeQuestion } from './normalize.js';
 
 /** "How users say it" → "how the policy says it". The bundled table lives beside this file; admins add their own. */
@@ -24,11 +24,11 @@ function readTable(file: string | URL): Record<string, string> {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new PolicyBotError(ErrorCode.ConfigInvalid, `synonym file ${String(file)} cannot be read: ${(error as Error).message}`);
+    throw createError('CONFIG_FILE_INVALID', 'synonym', String(file), `cannot be read: ${(error as Error).message}`);
   }
   const parsed = SynonymFileSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new PolicyBotError(ErrorCode.ConfigInvalid, `synonym file ${String(file)} must be a JSON object of "用户说法": "政策用语" strings`);
+    throw createError('CONFIG_FILE_INVALID', 'synonym', String(file), 'must be a JSON object of "用户说法": "政策用语" strings');
   }
   return parsed.data;
 }

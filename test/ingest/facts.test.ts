@@ -150,7 +150,7 @@ describe('the metadata file', () => {
       const seeds = seedsDir({ 'agri.txt': NOTICE, 'agri.meta.json': json });
       const result = await ingest({ seedsDir: seeds, outDir: join(tempDir(), 'index') });
       expect(result.issues).toEqual([
-        expect.objectContaining({ level: 'error', code: ErrorCode.SeedMetadataInvalid, file: join(seeds, 'agri.meta.json') }),
+        expect.objectContaining({ level: 'error', code: ErrorCode.SEED_METADATA_INVALID, file: join(seeds, 'agri.meta.json') }),
       ]);
       expect(result.issues[0]!.message).toMatch(problem);
       expect(result.issues[0]!.message).toContain(join(seeds, 'agri.meta.json'));
@@ -168,7 +168,7 @@ describe('the metadata file', () => {
     const seeds = seedsDir({ 'agri.txt': NOTICE, 'argi.meta.json': JSON.stringify({ issued: '2021-03-16' }) });
     const result = await ingest({ seedsDir: seeds, outDir: join(tempDir(), 'index') });
     expect(result.issues).toEqual([
-      expect.objectContaining({ level: 'warning', code: ErrorCode.SeedMetadataOrphan, file: join(seeds, 'argi.meta.json') }),
+      expect.objectContaining({ level: 'warning', code: ErrorCode.SEED_METADATA_ORPHAN, file: join(seeds, 'argi.meta.json') }),
     ]);
     expect(result.issues[0]!.message).toMatch(/no seed argi\.\*/);
     expect(result.manifest.counts.documents).toBe(1);

@@ -48,8 +48,8 @@ describe('ingest', () => {
     expect(result.manifest.counts.documents).toBe(2);
     expect(result.issues.map((i) => [i.level, i.code, i.file.split('/').pop(), i.line])).toEqual([
       ['error', 'SEED_DUPLICATE_SECTION', 'dup.txt', 7],
-      ['error', ErrorCode.SeedEmpty, 'empty.txt', null],
-      ['error', ErrorCode.SeedBinary, 'image.png', null],
+      ['error', ErrorCode.SEED_EMPTY, 'empty.txt', null],
+      ['error', ErrorCode.SEED_BINARY, 'image.png', null],
     ]);
     expect(result.manifest.issues).toEqual(result.issues);
   });

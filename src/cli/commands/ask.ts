@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Answer } from '../../answer/types.js';
-import { ErrorCode, PolicyBotError } from '../../core/errors.js';
+import { createError } from '../../core/errors.js';
 import { INDEX_OPTIONS, openFromFlags, parse } from '../options.js';
 
 /** A batch line: a plain question, or a follow-up with the conversation's earlier questions. */
@@ -28,7 +28,7 @@ function readBatch(file: string): BatchLine[] {
   try {
     text = readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (error) {
-    throw new PolicyBotError(ErrorCode.InputInvalid, `batch file ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw createError('INPUT_UNREADABLE', 'batch', file, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
   }
   return text
     .split('\n')
@@ -42,12 +42,12 @@ function parseLine(file: string, line: string, n: number): BatchLine {
   try {
     raw = JSON.parse(line);
   } catch {
-    throw new PolicyBotError(ErrorCode.InputInvalid, `batch file ${file} line ${n}: not JSON`);
+    throw createError('INPUT_INVALID', 'batch', file, n, 'not JSON');
   }
   const parsed = BatchLineSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new PolicyBotError(ErrorCode.InputInvalid, `batch file ${file} line ${n}: ${issue.path.join('.') || '(line)'} ${issue.message}`);
+    throw createError('INPUT_INVALID', 'batch', file, n, `${issue.path.join('.') || '(line)'} ${issue.message}`);
   }
   return parsed.data;
 }

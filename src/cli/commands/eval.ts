@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ErrorCode, PolicyBotError } from '../../core/errors.js';
+import { createError } from '../../core/errors.js';
 import { passageModes, signalAblation } from '../../eval/ablation.js';
 import { EvalCaseSchema, judge, percentile, type EvalCase } from '../../eval/score.js';
 import { INDEX_OPTIONS, baseConfig, embedderSpec, openFromFlags, parse } from '../options.js';
@@ -9,7 +9,7 @@ import { INDEX_OPTIONS, baseConfig, embedderSpec, openFromFlags, parse } from '.
 export async function evalCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { ...INDEX_OPTIONS, show: { type: 'boolean', default: false }, ablation: { type: 'boolean', default: false } });
   const file = positionals[0];
-  if (!file) throw new PolicyBotError(ErrorCode.InputInvalid, 'usage: policybot eval FILE.jsonl [--show]');
+  if (!file) throw createError('USAGE', 'usage: policybot eval FILE.jsonl [--show] [--json] [--ablation]');
   const cases = readCases(file);
   const bot = await openFromFlags(values);
   const byKind = new Map<string, { pass: number; total: number }>();
@@ -63,9 +63,9 @@ function readCases(file: string): EvalCase[] {
       try {
         parsed = EvalCaseSchema.safeParse(JSON.parse(line));
       } catch {
-        throw new PolicyBotError(ErrorCode.InputInvalid, `${file} line ${n}: not JSON`);
+        throw createError('INPUT_INVALID', 'question set', file, n, 'not JSON');
       }
-      if (!parsed.success) throw new PolicyBotError(ErrorCode.InputInvalid, `${file} line ${n}: ${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}`);
+      if (!parsed.success) throw createError('INPUT_INVALID', 'question set', file, n, `${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}`);
       return parsed.data;
     });
 }
