@@ -16,8 +16,8 @@ const ASKER_PATTERNS = [
   new RegExp(`${SELF.source}(?:[^，,。；？?]{0,8}?的)?(?:一家|一个)?(?:${DOES})?([^，,。；？?]{2,}?)(?:方面|领域|行业|相关)?的?(?:${ORG})`, 'u'),
   // 我们公司做X / 本公司主营X / 我司从事X
   new RegExp(`(?:我们|我|本|咱们)(?:的)?(?:${ORG}|司)(?:是|主要)?(?:${DOES})([^，,。；？?]{2,})`, 'u'),
-  // 我们做X，… : only at the start, where it describes the asker rather than asks what to do
-  new RegExp(`^(?:我们|咱们|我)(?:这边|主要|是)?(?:${DOES})([^，,。；？?]{2,})`, 'u'),
+  // 我们做X，… / 公司是做X的: only at the start, where it describes the asker rather than asks what to do
+  new RegExp(`^(?:我们|咱们|我|(?:我们|本|我)?(?:${ORG}))(?:这边|主要|是)*(?:${DOES})([^，,。；？?]{2,})`, 'u'),
 ];
 const BUSINESS_FILLER = /^(?:一家|一个|家|专门|主要|也|在|是)+|(?:的|业务|生意|产品|方面|领域|行业|相关)+$/g;
 

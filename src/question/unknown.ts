@@ -11,9 +11,9 @@ const FRAMING = new Set([
   '原文', '规定', '说法', '口径', '文件', '方案', '政策', '部门', '单位', '条款', '地方', '地市', '城市', '省份', '本省', '全省',
   '角色', '作用', '地位', '定位', '责任', '职责', '关系', '条件', '门槛', '要求', '标准', '数字', '数值', '目标值', '全称', '名字',
   '领域', '行业', '主营', '这块', '一块', '板块', '部分', '大类', '类别', '种类', '总数', '总量', '全部', '所有', '哪家', '哪位',
-  '规划', '计划', '部署', '建设', '完成', '实现', '推进', '推动', '开展', '落实', '实施', '条目', '程度', '范围', '范围内', '支持范围', '符合条件', '专门', '文号', '字号', '发文', '印发', '发布', '机关', '日期', '实施期', '期限', '有效期', '比例', '比重', '占比', '百分比', '比率', '规模', '到时候', '届时', '硬性', '明确', '名单', '清单', '之列', '形成', '培育', '打造', '产品', '机会', '负责人', '培训', '讲解', '学员', '框架', '开篇', '新建', '现有', '已有', '目前', '今后', '未来', '最新', '支持方向', '方向', '工作', '任务', '事项', '措施',
+  '规划', '计划', '部署', '建设', '完成', '实现', '推进', '推动', '开展', '落实', '实施', '条目', '程度', '范围', '范围内', '支持范围', '符合条件', '专门', '文号', '字号', '发文', '印发', '发布', '机关', '日期', '实施期', '期限', '有效期', '比例', '比重', '占比', '百分比', '比率', '规模', '到时候', '届时', '硬性', '明确', '活儿', '事儿', '名单', '清单', '之列', '形成', '培育', '打造', '产品', '机会', '负责人', '培训', '讲解', '学员', '框架', '开篇', '新建', '现有', '已有', '目前', '今后', '未来', '最新', '支持方向', '方向', '工作', '任务', '事项', '措施',
 ]);
-const QUANTITY = /^\d+(?:\.\d+)?[千万亿]?\p{Script=Han}?%?$/u;
+const QUANTITY = /^\d+(?:\.\d+)?[千万亿]?(?!号)\p{Script=Han}?%?$/u;
 // Places are judged apart: a city of the province is in scope wherever the policy names it or not, another province is not.
 const PLACE = new RegExp(`^(?:${PLACES.join('|')})(?:省|市|区|县)?$`);
 
@@ -21,6 +21,7 @@ export function isFraming(word: string): boolean {
   return FRAMING.has(word) || QUANTITY.test(word) || PLACE.test(word);
 }
 
+const NUMBERED = /\d+号/g;
 // Latin terms and codes ("6g", "k12", "wifi"): jieba tags them apart, or not at all.
 const LATIN = /[a-z][a-z0-9+.-]*|\d+[a-z][a-z0-9+.-]*/g;
 
@@ -37,14 +38,15 @@ export interface Evidence {
  * inside 充电站). A question about them is not answered, whatever else it shares with the policy.
  */
 export function unknownWords(text: string, evidence: Evidence): string[] {
-  const terms = [...nouns(text), ...(text.match(LATIN) ?? [])];
+  // "3号线": a numbered thing must be one the policy numbers ("2号线" is, "3号线" is not).
+  const terms = [...nouns(text), ...(text.match(LATIN) ?? []), ...(text.match(NUMBERED) ?? [])];
   const words = [...new Set(terms)].filter((w) => !isFraming(w) && !evidence.knows(w));
   // Words a space keeps apart (two subjects, a frame and its part) make no compound.
   return [...words, ...text.split(/\s+/).flatMap((chunk) => unknownCompounds(chunk, evidence))];
 }
 
 // Single characters that sit before a noun without modifying it: particles, verbs of asking and building, measures.
-const NOT_MODIFIERS = new Set([...'的和与及在是有建要对把让给各全每省市县新老多几哪个为由从向到至做搞办设上下中里内外前后时间这那其该本此啥将被也都还就才又再请问想能会可应需得占达超低高不没非于以等类项条号年月日了吗呢吧啊']);
+const NOT_MODIFIERS = new Set([...'的和与及在是有建要对把让给各全每省市县新老多几哪个为由从向到至做搞办设算上下中里内外前后时间这那其该本此啥将被也都还就才又再请问想能会可应需得占达超低高不没非于以等类项条号年月日了吗呢吧啊']);
 
 /** Whether a clause says both words; a compound ("网络覆盖") may be said in its pieces ("网络实现…覆盖"). */
 function saidTogether(a: string, b: string, evidence: Evidence): boolean {
