@@ -93,6 +93,19 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   return { status: 'built', manifest, issues };
 }
 
+/**
+ * For the commands that read the index: builds it on first use; rebuilds it when the seeds changed, with the
+ * settings it was built with (its passage mode); refuses, with the fix, an index built with another embedder.
+ * Nothing else is ever written: a reader never changes how the index was built.
+ */
+export async function refreshIndex(options: { seedsDir: string; outDir: string; embedder: EmbedderSpec }): Promise<IngestResult> {
+  const existing = await readManifest(options.outDir);
+  if (existing && existing.embedder.id !== embedderId(options.embedder)) {
+    throw createError('INDEX_SETTINGS_MISMATCH', options.outDir, 'embedder', existing.embedder.id, embedderId(options.embedder), 'run `policybot ingest --force` to rebuild it with the configured one');
+  }
+  return ingest({ ...options, passageMode: existing?.passageMode ?? DEFAULT_PASSAGE_MODE });
+}
+
 function isCurrent(manifest: Manifest, sources: Source[], embedder: string, passageMode: PassageMode): boolean {
   return (
     manifest.embedder.id === embedder &&

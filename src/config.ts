@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import type { EmbedderSpec } from './core/embedders.js';
 import { createError } from './core/errors.js';
+import type { OpenOptions } from './open.js';
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
@@ -37,9 +39,34 @@ export const SlackConfigSchema = BaseConfigSchema.extend({
 });
 export type SlackConfig = z.infer<typeof SlackConfigSchema>;
 
-/** Loads `.env` from the working directory into process.env, without overriding what the environment already sets. */
-export function loadDotEnv(file = '.env'): void {
-  if (existsSync(file)) process.loadEnvFile(file);
+let dotEnvLoaded = false;
+
+/**
+ * Reads and validates the configuration, once per command: the process's environment, filled from `.env` in the
+ * working directory (which never overrides it). A caller passing its own `env` has decided what it holds.
+ */
+export function readConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv = process.env): z.infer<T> {
+  if (env === process.env && !dotEnvLoaded && existsSync('.env')) process.loadEnvFile('.env');
+  dotEnvLoaded ||= env === process.env;
+  return parseConfig(schema, env);
+}
+
+export function embedderSpec(config: BaseConfig): EmbedderSpec {
+  return { provider: config.EMBEDDINGS_PROVIDER, baseUrl: config.EMBEDDINGS_BASE_URL, apiKey: config.EMBEDDINGS_API_KEY, model: config.EMBEDDINGS_MODEL };
+}
+
+/**
+ * What every command opens the bot with: the configuration, then the command's flags. The default index is built
+ * from the seeds on first use; an index named with --index is read as it is, unless --seeds is given too.
+ */
+export function openOptions(config: BaseConfig, flags: { index?: string; seeds?: string } = {}): OpenOptions {
+  return {
+    indexDir: flags.index ?? config.POLICYBOT_INDEX_DIR,
+    seedsDir: flags.seeds ?? (flags.index ? null : config.POLICYBOT_SEEDS_DIR),
+    embedder: embedderSpec(config),
+    synonymsFile: config.POLICYBOT_SYNONYMS,
+    today: config.POLICYBOT_TODAY,
+  };
 }
 
 /** Parses the environment once; a bad value stops start-up with a message naming the variable and the fix. */

@@ -1,5 +1,5 @@
 import type { EmbedderSpec } from './core/embedders.js';
-import { DEFAULT_EMBEDDER, ingest } from '../ingest/run.js';
+import { DEFAULT_EMBEDDER, refreshIndex } from '../ingest/run.js';
 import type { IngestIssue } from './core/schema.js';
 import { answerQuestion } from './answer/answer.js';
 import type { PolicyBot } from './bot.js';
@@ -9,7 +9,10 @@ import { clauseKey, loadCorpus } from './retrieval/corpus.js';
 
 export interface OpenOptions {
   indexDir: string;
-  /** When given, the index is built from these seeds first if it is missing or stale. */
+  /**
+   * When given, the index is built from these seeds if it is missing, and rebuilt with its own settings when they
+   * changed; an index built with another embedder is refused. Without them the index is read as it is.
+   */
   seedsDir?: string | null;
   embedder?: EmbedderSpec;
   /** An admin's synonym table, merged over the bundled one. */
@@ -24,7 +27,7 @@ export interface OpenOptions {
 export async function openBot(options: OpenOptions): Promise<PolicyBot> {
   const embedder = options.embedder ?? DEFAULT_EMBEDDER;
   if (options.seedsDir) {
-    const result = await ingest({ seedsDir: options.seedsDir, outDir: options.indexDir, embedder });
+    const result = await refreshIndex({ seedsDir: options.seedsDir, outDir: options.indexDir, embedder });
     if (result.status === 'built' && result.issues.length > 0) options.onIssues?.(result.issues);
   }
   const corpus = await loadCorpus(options.indexDir, embedder, options.synonymsFile);

@@ -1,6 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { BaseConfigSchema, loadDotEnv, parseConfig, type BaseConfig } from '../config.js';
-import type { EmbedderSpec } from '../core/embedders.js';
+import { BaseConfigSchema, openOptions, readConfig } from '../config.js';
 import type { PolicyBot } from '../bot.js';
 import { createError } from '../core/errors.js';
 import { openBot } from '../open.js';
@@ -20,32 +19,10 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: s
   }
 }
 
-export function baseConfig(): BaseConfig {
-  loadDotEnv();
-  return parseConfig(BaseConfigSchema);
-}
-
-export function embedderSpec(config: BaseConfig): EmbedderSpec {
-  return {
-    provider: config.EMBEDDINGS_PROVIDER,
-    baseUrl: config.EMBEDDINGS_BASE_URL,
-    apiKey: config.EMBEDDINGS_API_KEY,
-    model: config.EMBEDDINGS_MODEL,
-  };
-}
-
-/**
- * Opens the bot for a command. The default index is built from the seeds on first use; an index named with
- * --index is read as it is, unless --seeds is given too.
- */
+/** Opens the bot for a command, with the configuration and the command's flags. */
 export async function openFromFlags(flags: { index?: string; seeds?: string }): Promise<PolicyBot> {
-  const config = baseConfig();
   return openBot({
-    indexDir: flags.index ?? config.POLICYBOT_INDEX_DIR,
-    seedsDir: flags.seeds ?? (flags.index ? null : config.POLICYBOT_SEEDS_DIR),
-    embedder: embedderSpec(config),
-    synonymsFile: config.POLICYBOT_SYNONYMS,
-    today: config.POLICYBOT_TODAY,
+    ...openOptions(readConfig(BaseConfigSchema), flags),
     onIssues: (issues) => issues.forEach((i) => process.stderr.write(`${i.level}: ${i.message}\n`)),
   });
 }

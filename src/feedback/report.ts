@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { BaseConfigSchema, loadDotEnv, parseConfig } from '../config.js';
+import { BaseConfigSchema, readConfig } from '../config.js';
 import { FeedbackStore } from './store.js';
 
 export interface ReportOptions {
@@ -42,9 +42,7 @@ function preview(answer: string): string {
 
 /** Entry point of `policybot report`: prints the report of the feedback database named by POLICYBOT_DB_PATH. */
 export function runReport(env: NodeJS.ProcessEnv = process.env, out: NodeJS.WritableStream = process.stdout): void {
-  // .env only fills the real environment; a caller passing its own env has already decided what it holds.
-  if (env === process.env) loadDotEnv();
-  const config = parseConfig(BaseConfigSchema, env);
+  const config = readConfig(BaseConfigSchema, env);
   if (!existsSync(config.POLICYBOT_DB_PATH)) {
     out.write(`no feedback database at ${config.POLICYBOT_DB_PATH} yet: \`policybot serve\` creates it\n`);
     return;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { restoreEmbedder, type EmbedderSpec } from '../core/embedders.js';
+import { embedderId, restoreEmbedder, type EmbedderSpec } from '../core/embedders.js';
+import { createError } from '../core/errors.js';
 import type { Clause, DocumentMeta, Manifest, Passage, Target } from '../core/schema.js';
 import { VECTORS_DIR, readIndex } from '../core/store.js';
 import { addWords, bigrams, isWord } from '../core/tokenizer.js';
@@ -59,6 +60,10 @@ export const clauseKey = (doc: string, section: string): string => `${doc}#${sec
 
 export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synonymsFile?: string): Promise<Corpus> {
   const stored = await readIndex(indexDir);
+  // Queries must be embedded as the passages were: an index of another embedder is refused, never half-used.
+  if (stored.manifest.embedder.id !== embedderId(embedder)) {
+    throw createError('INDEX_SETTINGS_MISMATCH', indexDir, 'embedder', stored.manifest.embedder.id, embedderId(embedder), 'run `policybot ingest --force` to rebuild it, or configure the embedder it was built with');
+  }
   const embeddings = await restoreEmbedder(embedder, stored.embedder);
   const vectors = await loadVectors(join(indexDir, VECTORS_DIR), embeddings);
   const { clauses, targets, documents } = stored;

@@ -1,5 +1,5 @@
 import type { PolicyBot } from '../bot.js';
-import { SlackConfigSchema, loadDotEnv, parseConfig, type SlackConfig } from '../config.js';
+import { SlackConfigSchema, openOptions, readConfig, type SlackConfig } from '../config.js';
 import { FeedbackStore } from '../feedback/store.js';
 import { openBot } from '../open.js';
 import { createSlackApp, type SlackAppDeps, type SlackMode } from './app.js';
@@ -24,15 +24,12 @@ export async function serve(config: SlackConfig, bot: PolicyBot, deps: SlackAppD
  * (building it on first use), starts, and stops cleanly on SIGINT/SIGTERM.
  */
 export async function runServe(env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
-  // .env only fills the real environment; a caller passing its own env has already decided what it holds.
-  if (env === process.env) loadDotEnv();
-  const config = parseConfig(SlackConfigSchema, env);
+  const config = readConfig(SlackConfigSchema, env);
   const feedback = FeedbackStore.open(config.POLICYBOT_DB_PATH);
   try {
+    // The same options every command opens the bot with: embedder, synonyms and all.
     const bot = await openBot({
-      indexDir: config.POLICYBOT_INDEX_DIR,
-      seedsDir: config.POLICYBOT_SEEDS_DIR,
-      today: config.POLICYBOT_TODAY,
+      ...openOptions(config),
       // A seed problem found while building the index on first start should not go unnoticed.
       onIssues: (issues) => {
         for (const issue of issues) console.error(`policybot: ${issue.level}: ${issue.message}`);

@@ -117,6 +117,8 @@ describe('policybot CLI', () => {
       [['ask', '--nope', 'x'], {}, /Unknown option '--nope'/],
       [['ask', '--index', join(tempDir(), 'none'), '问题'], {}, /no index in .*none: run `policybot ingest/],
       [['ask', '问题'], { EMBEDDINGS_PROVIDER: 'magic' }, /EMBEDDINGS_PROVIDER/],
+      [['ingest', '--passages', 'foo', '--out', join(tempDir(), 'x')], {}, /--passages must be one of clause, window, not foo/],
+      [['eval', '/nonexistent/set.jsonl', '--index', indexDir], {}, /question set file \/nonexistent\/set.jsonl cannot be read: ENOENT/],
     ] as const) {
       const { code, stderr } = await policybot([...args], { env });
       expect(code).toBe(2);

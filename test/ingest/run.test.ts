@@ -2,7 +2,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { ingest } from '../../ingest/run.js';
+import { ingest, refreshIndex } from '../../ingest/run.js';
+import { openBot } from '../../src/open.js';
 import { readIndex } from '../../src/core/store.js';
 import { ErrorCode } from '../../src/core/errors.js';
 import { POLICY_FILE, tempDir } from '../helpers/index.js';
@@ -61,6 +62,23 @@ describe('ingest', () => {
     const windows = await ingest({ seedsDir, outDir, passageMode: 'window' });
     expect(windows.status).toBe('built');
     expect(windows.manifest.counts.passages).toBeGreaterThan(25);
+  });
+
+  it('lets a reader rebuild only with the settings the index was built with, and refuse another embedder', async () => {
+    const seedsDir = seedsWithPolicy();
+    const outDir = join(tempDir(), 'index');
+    const built = await ingest({ seedsDir, outDir, passageMode: 'window' });
+    // Opening to read never turns a window index into a clause index.
+    const bot = await openBot({ indexDir: outDir, seedsDir });
+    expect((await readIndex(outDir)).manifest).toMatchObject({ passageMode: 'window', createdAt: built.manifest.createdAt });
+    expect((await bot.ask('加氢站目标是多少')).citations[0]!.section).toBe('2.2.1');
+    // Changed seeds are rebuilt by a reader, in the index's own mode.
+    writeFileSync(join(seedsDir, 'policy.txt'), `${readFileSync(join(seedsDir, 'policy.txt'), 'utf8')}\n`);
+    const refreshed = await refreshIndex({ seedsDir, outDir, embedder: { provider: 'lexical' } });
+    expect(refreshed).toMatchObject({ status: 'built', manifest: { passageMode: 'window', counts: { passages: built.manifest.counts.passages } } });
+    const remote = { provider: 'openai', baseUrl: 'http://127.0.0.1:9/v1', model: 'm' } as const;
+    await expect(refreshIndex({ seedsDir, outDir, embedder: remote })).rejects.toMatchObject({ code: 'INDEX_SETTINGS_MISMATCH' });
+    await expect(openBot({ indexDir: outDir, embedder: remote })).rejects.toThrow(/built with embedder lexical-tfidf-v3, not openai:m/);
   });
 
   it('refuses a missing seeds directory and a damaged index with a message that says what to do', async () => {

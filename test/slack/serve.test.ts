@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { createSlackApp } from '../../src/slack/app.js';
 import { runServe } from '../../src/slack/serve.js';
 import { SEEDS_DIR } from './helpers/bot.js';
 import { postSigned } from './helpers/signed-request.js';
-import { type SlackApiStub, startSlackApiStub } from './helpers/slack-api-stub.js';
+import { BOT_USER_ID, type SlackApiStub, startSlackApiStub } from './helpers/slack-api-stub.js';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -62,6 +62,37 @@ describe('runServe', () => {
     }
     expect(process.listenerCount('SIGTERM')).toBe(signalListeners);
     await expect(fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST' })).rejects.toThrow();
+  });
+
+  it('opens the bot with the same settings as every command: the admin’s synonyms, the day, the embedder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policybot-serve-'));
+    const synonyms = join(dir, 'synonyms.json');
+    writeFileSync(synonyms, JSON.stringify({ 燃料补给站: '加氢站' }));
+    const port = await freePort();
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 'serve-secret',
+      SLACK_API_URL: stub.apiUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'error',
+      POLICYBOT_SEEDS_DIR: SEEDS_DIR,
+      POLICYBOT_INDEX_DIR: join(dir, 'index'),
+      POLICYBOT_DB_PATH: join(dir, 'policybot.sqlite'),
+      POLICYBOT_SYNONYMS: synonyms,
+    };
+    const server = await runServe(env);
+    try {
+      const event = { type: 'app_mention', user: 'UASKER', text: `<@${BOT_USER_ID}> 燃料补给站要建几座`, ts: '1700000001.000001', channel: 'CSERVE' };
+      const body = JSON.stringify({ type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: 'EvServe1', event_time: 1, event });
+      await postSigned({ url: `http://127.0.0.1:${port}/slack/events`, secret: env.SLACK_SIGNING_SECRET, body, contentType: 'application/json' });
+      const reply = await stub.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'CSERVE');
+      expect(String(reply.body.text)).toContain('30座');
+    } finally {
+      await server.stop();
+    }
+    // An index built with one embedder is refused by a bot configured with another, with the fix.
+    await expect(runServe({ ...env, PORT: String(await freePort()), EMBEDDINGS_PROVIDER: 'openai', EMBEDDINGS_BASE_URL: 'http://127.0.0.1:9/v1', EMBEDDINGS_MODEL: 'm' }))
+      .rejects.toThrow(/was built with embedder lexical-tfidf-v3, not openai:m: run `policybot ingest --force`/);
   });
 
   it('stops with a message naming the variable when the configuration is wrong', async () => {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { createError } from '../../core/errors.js';
 import { passageModes, signalAblation } from '../../eval/ablation.js';
 import { EvalCaseSchema, judge, percentile, type EvalCase } from '../../eval/score.js';
-import { INDEX_OPTIONS, baseConfig, embedderSpec, openFromFlags, parse } from '../options.js';
+import { BaseConfigSchema, embedderSpec, readConfig } from '../../config.js';
+import { INDEX_OPTIONS, openFromFlags, parse } from '../options.js';
 
 export async function evalCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { ...INDEX_OPTIONS, show: { type: 'boolean', default: false }, ablation: { type: 'boolean', default: false } });
@@ -41,7 +42,7 @@ export async function evalCommand(args: string[]): Promise<number> {
   }
   if (values.show && failures.length > 0) process.stdout.write(`\n${failures.join('\n')}\n`);
   if (values.ablation) {
-    const config = baseConfig();
+    const config = readConfig(BaseConfigSchema);
     const embedder = embedderSpec(config);
     const variants = [
       ...(await signalAblation(values.index ?? config.POLICYBOT_INDEX_DIR, embedder, cases)),
@@ -54,7 +55,13 @@ export async function evalCommand(args: string[]): Promise<number> {
 }
 
 function readCases(file: string): EvalCase[] {
-  return readFileSync(file, 'utf8')
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw createError('INPUT_UNREADABLE', 'question set', file, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  }
+  return text
     .split('\n')
     .map((line, i) => ({ line: line.trim(), n: i + 1 }))
     .filter(({ line }) => line.length > 0)

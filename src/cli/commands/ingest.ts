@@ -1,6 +1,8 @@
 import { PassageModeSchema } from '../../core/schema.js';
 import { ingest } from '../../../ingest/run.js';
-import { baseConfig, embedderSpec, parse } from '../options.js';
+import { BaseConfigSchema, embedderSpec, readConfig } from '../../config.js';
+import { createError } from '../../core/errors.js';
+import { parse } from '../options.js';
 
 export async function ingestCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {
@@ -10,13 +12,15 @@ export async function ingestCommand(args: string[]): Promise<number> {
     passages: { type: 'string', default: 'clause' },
     json: { type: 'boolean', default: false },
   });
-  const config = baseConfig();
+  const config = readConfig(BaseConfigSchema);
+  const passageMode = PassageModeSchema.safeParse(values.passages);
+  if (!passageMode.success) throw createError('USAGE', `--passages must be one of ${PassageModeSchema.options.join(', ')}, not ${values.passages}`);
   const started = Date.now();
   const result = await ingest({
     seedsDir: values.seeds ?? config.POLICYBOT_SEEDS_DIR,
     outDir: values.out ?? config.POLICYBOT_INDEX_DIR,
     embedder: embedderSpec(config),
-    passageMode: PassageModeSchema.parse(values.passages),
+    passageMode: passageMode.data,
     force: values.force,
   });
   for (const issue of result.issues) process.stderr.write(`${issue.level}: ${issue.message}\n`);
