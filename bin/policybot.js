@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// The `policybot` command: the CLI is TypeScript, run through tsx so a fresh `npm ci` needs no build step.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../src/cli/main.ts');
+// The `policybot` command: compiled JavaScript, built by `npm ci` (the prepare script) or `npm run build`.
+try {
+  await import('../dist/src/cli/main.js');
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/src/cli/main.js')) throw error;
+  process.stderr.write('policybot: not built yet: run `npm run build` (npm ci does it)\n');
+  process.exitCode = 2;
+}

@@ -64,11 +64,17 @@ export async function buildVectors(passages: readonly Passage[], embed: (batch: 
   };
 }
 
-/** The worker runs TypeScript through tsx, registered inside it: workers do not inherit the parent's loader hooks. */
+/**
+ * The worker runs the compiled hnsw-worker.js beside this file; run from TypeScript sources (tests, the bench), it
+ * registers tsx inside itself, since workers do not inherit the parent's loader hooks.
+ */
 function startWorker() {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./hnsw-worker.ts', import.meta.url).href;
-  const worker = new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true });
+  const compiled = import.meta.url.endsWith('.js');
+  const entry = new URL(compiled ? './hnsw-worker.js' : './hnsw-worker.ts', import.meta.url);
+  const tsx = compiled ? '' : import.meta.resolve('tsx/esm/api');
+  const worker = compiled
+    ? new Worker(entry)
+    : new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })`, { eval: true });
   let failure: Error | null = null;
   const waiting: ((reply: HnswReply) => void)[] = [];
   worker.on('error', (error) => {

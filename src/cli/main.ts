@@ -1,10 +1,4 @@
 import { PolicyBotError } from '../core/errors.js';
-import { askCommand } from './commands/ask.js';
-import { chatCommand } from './commands/chat.js';
-import { evalCommand } from './commands/eval.js';
-import { ingestCommand } from './commands/ingest.js';
-import { clausesCommand, targetsCommand } from './commands/list.js';
-import { reportCommand, serveCommand } from './commands/slack.js';
 
 const USAGE = `policybot <command>
 
@@ -23,25 +17,28 @@ const USAGE = `policybot <command>
 
   --index DIR reads another index; --seeds DIR builds it from other seeds.`;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-  ingest: ingestCommand,
-  ask: askCommand,
-  chat: chatCommand,
-  clauses: clausesCommand,
-  targets: targetsCommand,
-  eval: evalCommand,
-  serve: serveCommand,
-  report: reportCommand,
+type Command = (args: string[]) => Promise<number>;
+
+// Imported when run, so `--help` or `ask` never loads Bolt, and `serve` never loads the eval code.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  ingest: async () => (await import('./commands/ingest.js')).ingestCommand,
+  ask: async () => (await import('./commands/ask.js')).askCommand,
+  chat: async () => (await import('./commands/chat.js')).chatCommand,
+  clauses: async () => (await import('./commands/list.js')).clausesCommand,
+  targets: async () => (await import('./commands/list.js')).targetsCommand,
+  eval: async () => (await import('./commands/eval.js')).evalCommand,
+  serve: async () => (await import('./commands/slack.js')).serveCommand,
+  report: async () => (await import('./commands/slack.js')).reportCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  const command = name ? COMMANDS[name] : undefined;
-  if (!command) {
+  const load = name ? COMMANDS[name] : undefined;
+  if (!load) {
     process.stdout.write(`${USAGE}\n`);
     return name === undefined || name === 'help' || name === '--help' ? 0 : 2;
   }
-  return command(args);
+  return (await load())(args);
 }
 
 main(process.argv.slice(2)).then(
