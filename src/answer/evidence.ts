@@ -27,9 +27,11 @@ export async function ground(ctx: Ctx, found: Finding): Promise<Finding | null> 
   const { corpus, query } = ctx;
   // What the asker said may be repeated back ("不是50座", "省科技厅不在其中"): it is attributed, not asserted.
   const claimed = [...(query.claim?.quantities.map((q) => q.raw) ?? []), ...(query.claim?.units ?? []), ...query.units];
-  const grounds = [...corpus.documents.map(factGrounds), ...found.derived, ...claimed, ctx.today.toISOString().slice(0, 10), ...query.corrections.map((c) => c.to)];
+  // The facts of the documents the answer cites; an answer about a document itself cites no clause.
+  const cited = new Set(found.citations.map((c) => c.doc));
+  const documents = cited.size > 0 ? corpus.documents.filter((d) => cited.has(d.id)) : corpus.documents;
+  const grounds = [...documents.map(factGrounds), ...found.derived, ...claimed, ctx.today.toISOString().slice(0, 10), ...query.corrections.map((c) => c.to)];
   const text = [...found.lead, ...found.body].flatMap((l) => [l.zh, l.en ?? '']).join('\n');
-  if (process.env.DEBUG_GROUND) console.error(ungroundedNumbers(text, found.citations, grounds), ungroundedUnits(text, found.citations, corpus.units, grounds));
   if (ungroundedNumbers(text, found.citations, grounds).length === 0 && ungroundedUnits(text, found.citations, corpus.units, grounds).length === 0) return found;
   const subject = query.subjects[0];
   return subject && query.ask !== 'summary' && answers(await ctx.retrieve(subject)) ? summary(ctx, subject) : null;

@@ -29,6 +29,8 @@ const CATALOGUE = {
   INDEX_UNREADABLE: (file: string, reason: string) => `index file ${file} cannot be read (${reason}); ${reindex}`,
   INDEX_INVALID: (file: string, where: string, problem: string, version: number) =>
     `index file ${file} is invalid at ${where}: ${problem}; ${reindex} (this build reads schema version ${version})`,
+  INDEX_DIMENSIONS: (file: string, found: number, expected: number) =>
+    `index file ${file} holds ${found}-dimension vectors, but the manifest says ${expected}; ${reindex}`,
   INDEX_EMBEDDER_STATE: (file: string) => `${file} does not hold a lexical embedder state; ${reindex}`,
   INDEX_SETTINGS_MISMATCH: (dir: string, setting: string, built: string, wanted: string, fix: string) =>
     `index ${dir} was built with ${setting} ${built}, not ${wanted}: ${fix}`,

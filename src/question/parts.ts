@@ -40,9 +40,10 @@ function candidatesOf(text: string, parts: readonly Part[]): Part[] {
     for (const p of parts) for (const pair of new Set(pairsOf(p.heading))) (index.get(pair) ?? index.set(pair, []).get(pair)!).push(p);
     pairIndexes.set(parts, index);
   }
-  const found = new Set<Part>();
-  for (const pair of pairsOf(text)) for (const p of index.get(pair) ?? []) found.add(p);
-  return parts.length <= found.size ? [...parts] : parts.filter((p) => found.has(p));
+  // A heading named by at least MIN_PART_CHARS characters in a row shares that many pairs, less one, with the text.
+  const shared = new Map<Part, number>();
+  for (const pair of new Set(pairsOf(text))) for (const p of index.get(pair) ?? []) shared.set(p, (shared.get(p) ?? 0) + 1);
+  return parts.filter((p) => (shared.get(p) ?? 0) >= Math.max(1, Math.min(MIN_PART_CHARS, p.heading.length) - 1));
 }
 
 function pairsOf(text: string): string[] {

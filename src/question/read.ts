@@ -30,7 +30,7 @@ export interface Vocabulary {
   specific(word: string): boolean;
   /** The places the policies are about ("山东", from their titles): naming them narrows nothing. */
   home: readonly string[];
-  /** The policies' titles, lower-cased: words of a title name the document, not a subject in it. */
+  /** The policies' titles, lower-cased: a word every title holds ("新基建" of one policy) names the document, not a subject in it. */
   titles: readonly string[];
   /** The Latin terms the corpus writes ("nb-iot", "pue", "5g"), lower-cased. */
   latin: readonly string[];
@@ -74,7 +74,7 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
 
   // A claimed figure names no subject; a comparison's subjects are split at 比 and 和.
   const asked = rest.replace(cue.followUpStart, '');
-  const framing = (w: string) => isFraming(w) || vocabulary.titles.some((t) => t.includes(w));
+  const framing = (w: string) => isFraming(w) || vocabulary.titles.every((t) => t.includes(w));
   const unknown = (piece: string) => unknownWords(piece, vocabulary).length > 0;
   const subjects = subjectsOf(claimed || comparison ? withoutQuantities(asked) : asked, asker, {
     comparing: comparison !== null,
@@ -228,5 +228,5 @@ function decideAsk(s: AskSignals): Ask {
 function namesMoreThanDocument(text: string, vocabulary: Vocabulary): boolean {
   const rest = text.replace(cue.documentRef, ' ').replace(DOCUMENT_WORDS, ' ').replace(QUESTION_WORDS, ' ');
   // Any noun counts, known or not ("6G基站的目标"), but the place the policy is about and its title's words do not.
-  return nouns(rest).some((w) => !vocabulary.home.some((h) => w.startsWith(h)) && !isFraming(w) && !vocabulary.titles.some((t) => t.includes(w)));
+  return nouns(rest).some((w) => !vocabulary.home.some((h) => w.startsWith(h)) && !isFraming(w) && !vocabulary.titles.every((t) => t.includes(w)));
 }

@@ -65,7 +65,7 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
     throw createError('INDEX_SETTINGS_MISMATCH', indexDir, 'embedder', stored.manifest.embedder.id, embedderId(embedder), 'run `policybot ingest --force` to rebuild it, or configure the embedder it was built with');
   }
   const embeddings = await restoreEmbedder(embedder, stored.embedder);
-  const vectors = await loadVectors(join(indexDir, VECTORS_DIR), embeddings);
+  const vectors = loadVectors(join(indexDir, VECTORS_DIR), stored.manifest.embedder.dimensions);
   const { clauses, targets, documents } = stored;
   addWords(clauses.flatMap((c) => [...c.units, c.heading]));
 
@@ -134,6 +134,8 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
  */
 function clausesContaining(text: string, index: { bm25: Bm25; passageClause: Int32Array; clauseText: readonly string[] }): number[] {
   const pairs = bigrams(text).map((g) => `#${g}`);
+  // A Latin term ("5g", "nb-iot") is indexed as a word of its own.
+  if (pairs.length === 0 && index.bm25.df(text) > 0) pairs.push(text);
   if (pairs.length === 0) return index.clauseText.flatMap((t, i) => (t.includes(text) ? [i] : []));
   const rarest = pairs.reduce((a, b) => (index.bm25.df(b) < index.bm25.df(a) ? b : a));
   const candidates = new Set(index.bm25.passagesWith(rarest).map((p) => index.passageClause[p]!));

@@ -24,6 +24,8 @@ export interface Retrieval {
 }
 
 const CANDIDATES = 50;
+// How many times CANDIDATES the heading signal looks through.
+const HEADING_POOL = 4;
 /** Below this share of the topic found in a clause, the clause does not answer the question. */
 export const MIN_COVERAGE = 0.5;
 // Bigrams recover matches that segmentation splits differently, but count for less than whole words.
@@ -56,7 +58,9 @@ export async function retrieve(corpus: Corpus, probe: Probe, disabled: readonly 
   for (const term of searchTerms(topic)) query.set(term, term.startsWith('#') ? BIGRAM_WEIGHT : 1);
   const topicWords = [...new Set(words(topic))];
 
-  const bm25 = toClauses(corpus, corpus.bm25.search(query, CANDIDATES).map((h) => h.passage));
+  // The heading signal looks among the best BM25 passages (which index each clause's path) and the dense ones.
+  const lexical = toClauses(corpus, corpus.bm25.search(query, CANDIDATES * HEADING_POOL).map((h) => h.passage));
+  const bm25 = lexical.slice(0, CANDIDATES);
   const dense = await denseClauses(corpus, topic);
   // Structural matches are unordered sets; order them by the text signals so early clauses get no free rank.
   const textRank = reciprocalRankFusion([{ name: 'bm25', keys: bm25, weight: 1 }, { name: 'dense', keys: dense, weight: 1 }]);
@@ -72,7 +76,7 @@ export async function retrieve(corpus: Corpus, probe: Probe, disabled: readonly 
   const lists: RankedList<number>[] = [
     { name: 'bm25', weight: WEIGHTS.bm25, keys: bm25 },
     { name: 'dense', weight: WEIGHTS.dense, keys: dense },
-    { name: 'heading', weight: WEIGHTS.heading, keys: headingMatches(corpus, topicWords) },
+    { name: 'heading', weight: WEIGHTS.heading, keys: headingMatches(corpus, topicWords, new Set([...lexical, ...dense])) },
     { name: 'unit', weight: WEIGHTS.unit, keys: unit ? selective((i) => corpus.clauses[i]!.units.includes(unit)) : [] },
     { name: 'place', weight: WEIGHTS.place, keys: places.length ? selective((i) => places.some((p) => corpus.clauseText[i]!.includes(p))) : [] },
     { name: 'year', weight: WEIGHTS.year, keys: years.length ? selective((i) => years.some((y) => corpus.clauseText[i]!.includes(y))) : [] },
@@ -110,24 +114,13 @@ async function denseClauses(corpus: Corpus, topic: string): Promise<number[]> {
 // A heading must carry a good share of the topic: one generic word ("智慧") in a heading says little.
 const HEADING_SHARE = 0.34;
 
-/** Clauses whose heading or path contains the topic's words, ranked by the IDF weight matched. */
-function headingMatches(corpus: Corpus, topicWords: readonly string[]): number[] {
+/** Of the candidate clauses, those whose heading or path contains the topic's words, ranked by the IDF weight matched. */
+function headingMatches(corpus: Corpus, topicWords: readonly string[], candidates: ReadonlySet<number>): number[] {
   const scored: { clause: number; score: number }[] = [];
   if (topicWords.length === 0) return [];
   const idf = topicWords.map((w) => corpus.bm25.idf(w));
   const total = idf.reduce((sum, x) => sum + x, 0);
-  // Passages index their clause's path, so a clause whose path holds a topic word is among that word's postings. A
-  // clause must hold some of the rarest words to reach the share: those whose weight, left out, leaves too little.
-  const byWeight = topicWords.map((w, k) => ({ w, idf: idf[k]! })).sort((a, b) => b.idf - a.idf);
-  const needed: string[] = [];
-  for (let left = total; left >= total * HEADING_SHARE && needed.length < byWeight.length; ) {
-    const next = byWeight[needed.length]!;
-    needed.push(next.w);
-    left -= next.idf;
-  }
-  const candidates = new Set(needed.flatMap((w) => corpus.bm25.passagesWith(w).map((p) => corpus.passageClause[p]!)));
-  candidates.forEach((i) => {
-    if (i < 0) return;
+  for (const i of candidates) {
     const path = corpus.clausePath[i]!;
     let score = 0;
     // The heading is part of the path: a word found in neither is skipped at the cost of one scan.
@@ -137,7 +130,7 @@ function headingMatches(corpus: Corpus, topicWords: readonly string[]): number[]
       score += corpus.clauseHeading[i]!.includes(w) ? idf[k]! : idf[k]! / 2;
     }
     if (score > 0 && score >= total * HEADING_SHARE) scored.push({ clause: i, score });
-  });
+  }
   return scored.sort((a, b) => b.score - a.score || a.clause - b.clause).slice(0, CANDIDATES).map((s) => s.clause);
 }
 

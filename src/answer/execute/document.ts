@@ -73,7 +73,13 @@ function claimVerdict(ctx: Ctx, doc: DocumentMeta): Line | null {
 function namedDocument(ctx: Ctx): DocumentMeta {
   const { documents } = ctx.corpus;
   const shared = (d: DocumentMeta) => [...d.facts.title].filter((ch, i, all) => i + 1 < all.length && ctx.query.text.includes(ch + all[i + 1])).length;
-  return [...documents].sort((a, b) => shared(b) - shared(a))[0]!;
+  let best = documents[0]!;
+  let most = -1;
+  for (const d of documents) {
+    const n = shared(d);
+    if (n > most) [best, most] = [d, n];
+  }
+  return best;
 }
 
 type FactName = (typeof FACT_NAMES)[number];

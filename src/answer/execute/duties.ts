@@ -7,6 +7,13 @@ import { mergeFindings } from './merge.js';
 import { withEnglish } from './units.js';
 import { citation, finding, keyOf, nameOf, type Finding, type Line } from './finding.js';
 
+const MAX_LISTED = 50;
+
+/** Which policy a listed clause is of, when there are several. */
+function docLabel(ctx: Ctx, doc: string): string {
+  return ctx.corpus.documents.length > 1 ? `《${ctx.corpus.documents.find((d) => d.id === doc)?.title ?? doc}》` : '';
+}
+
 /**
  * Every clause a unit is responsible for, in document order; with `leadOnly`, every clause that lists it first.
  * A city's government is answered as the city governments the policy lists (各市政府, 有关市政府). With a subject
@@ -31,8 +38,14 @@ export async function duties(ctx: Ctx, leadOnly: boolean): Promise<Finding | nul
     const heading = leadOnly
       ? { zh: `${who}列在责任单位首位（按排列顺序通常视为牵头）的任务，共${listed.length}项：`, en: `Clauses that list ${withEnglish(unit)} first among the responsible units (usually read as the lead), ${listed.length} in all:` }
       : { zh: `${who}列为责任单位的任务，共${listed.length}项：`, en: `${withEnglish(unit)} is listed as a responsible unit for ${listed.length} task(s):` };
-    lead.push(heading, ...listed.map(({ c }) => ({ zh: `• ${nameOf(c)}（${c.section}）`, en: `• ${nameOf(c)} (${c.section})` })));
-    for (const { c, i } of listed) cited.set(i, citation(c, bestSentences(corpus, c.text, []).join('') || c.heading, 0));
+    // Across many policies a unit may have hundreds of tasks: the first ones are listed, and the count says so.
+    const shown = listed.slice(0, MAX_LISTED);
+    lead.push(heading, ...shown.map(({ c }) => ({ zh: `• ${nameOf(c)}（${c.section}）${docLabel(ctx, c.doc)}`, en: `• ${nameOf(c)} (${c.section})` })));
+    if (shown.length < listed.length) {
+      lead.push({ zh: `（共${listed.length}项，以上列出前${shown.length}项）`, en: `(${listed.length} in all; the first ${shown.length} are listed)` });
+      counts.push(shown.length);
+    }
+    for (const { c, i } of shown) cited.set(i, citation(c, bestSentences(corpus, c.text, []).join('') || c.heading, 0));
   }
   const citations = [...cited.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
   return finding(lead, citations, { list: citations.map(keyOf), derived: counts.map(String) });
