@@ -111,10 +111,19 @@ async function attempt<T>(label: string, run: () => Promise<T>): Promise<T | nul
 }
 
 const ingestPhase = (name: string, seeds: string, index: string) =>
-  attempt(`ingest ${name}`, () => runPhase<IngestResult>(`ingest-${name}`, ['ingest', '--seeds', seeds, '--index', index]));
+  attempt(`ingest ${name}`, () =>
+    runPhase<IngestResult>(`ingest-${name}`, ['ingest', '--seeds', seeds, '--index', index]),
+  );
 const queryPhase = (name: string, index: string, questionFiles: string[]) =>
   attempt(`load + ask ${name}`, () =>
-    runPhase<QueryResult>(`query-${name}`, ['query', '--index', index, '--rounds', String(rounds), ...questionFiles.flatMap((f) => ['--questions', f])]),
+    runPhase<QueryResult>(`query-${name}`, [
+      'query',
+      '--index',
+      index,
+      '--rounds',
+      String(rounds),
+      ...questionFiles.flatMap((f) => ['--questions', f]),
+    ]),
   );
 
 await mkdir(WORK, { recursive: true });
@@ -130,13 +139,22 @@ await writeFile(generatedQuestions, corpus.questions.map((q) => `${JSON.stringif
 const policyIndex = join(WORK, 'index-policy');
 const generatedIndex = join(WORK, `index-${docs}`);
 const policy = { ingest: await ingestPhase('policy', POLICY_SEEDS, policyIndex), query: null as QueryResult | null };
-const generated = { ingest: await ingestPhase('generated', corpus.dir, generatedIndex), query: null as QueryResult | null };
+const generated = {
+  ingest: await ingestPhase('generated', corpus.dir, generatedIndex),
+  query: null as QueryResult | null,
+};
 if (policy.ingest) policy.query = await queryPhase('policy', policyIndex, [FIXTURE_QUESTIONS, KIND_QUESTIONS]);
-if (generated.ingest) generated.query = await queryPhase('generated', generatedIndex, [FIXTURE_QUESTIONS, KIND_QUESTIONS, generatedQuestions]);
+if (generated.ingest)
+  generated.query = await queryPhase('generated', generatedIndex, [
+    FIXTURE_QUESTIONS,
+    KIND_QUESTIONS,
+    generatedQuestions,
+  ]);
 const totalMs = performance.now() - started;
 // The generated index is a few hundred MB: not worth leaving behind unless asked.
 if (!values.keep) {
-  for (const path of [corpus.dir, generatedQuestions, policyIndex, generatedIndex]) await rm(path, { recursive: true, force: true });
+  for (const path of [corpus.dir, generatedQuestions, policyIndex, generatedIndex])
+    await rm(path, { recursive: true, force: true });
 }
 
 // ---- report ----
@@ -151,23 +169,71 @@ interface Check {
   target: string;
   met: boolean | null;
 }
-const check = (name: string, value: number | undefined, unit: string, target: string, pass: (v: number) => boolean): Check => ({
-  name, value: value ?? null, unit, target, met: value === undefined ? null : pass(value),
+const check = (
+  name: string,
+  value: number | undefined,
+  unit: string,
+  target: string,
+  pass: (v: number) => boolean,
+): Check => ({
+  name,
+  value: value ?? null,
+  unit,
+  target,
+  met: value === undefined ? null : pass(value),
 });
 const checks: Check[] = [
-  check('generated ingest throughput', generated.ingest ? mbps(generated.ingest) : undefined, 'MB/s', `≥ ${TARGETS.ingestMBps} MB/s`, (v) => v >= TARGETS.ingestMBps),
-  check('generated ingest peak RSS', generated.ingest ? mb(generated.ingest.maxRssKb) : undefined, 'MB', `≤ ${TARGETS.ingestPeakMB} MB`, (v) => v <= TARGETS.ingestPeakMB),
-  check('policy answer p95', policy.query?.latency.p95, 'ms', `≤ ${TARGETS.p95PolicyMs} ms`, (v) => v <= TARGETS.p95PolicyMs),
-  check('generated answer p95', generated.query?.latency.p95, 'ms', `≤ ${TARGETS.p95GeneratedMs} ms`, (v) => v <= TARGETS.p95GeneratedMs),
+  check(
+    'generated ingest throughput',
+    generated.ingest ? mbps(generated.ingest) : undefined,
+    'MB/s',
+    `≥ ${TARGETS.ingestMBps} MB/s`,
+    (v) => v >= TARGETS.ingestMBps,
+  ),
+  check(
+    'generated ingest peak RSS',
+    generated.ingest ? mb(generated.ingest.maxRssKb) : undefined,
+    'MB',
+    `≤ ${TARGETS.ingestPeakMB} MB`,
+    (v) => v <= TARGETS.ingestPeakMB,
+  ),
+  check(
+    'policy answer p95',
+    policy.query?.latency.p95,
+    'ms',
+    `≤ ${TARGETS.p95PolicyMs} ms`,
+    (v) => v <= TARGETS.p95PolicyMs,
+  ),
+  check(
+    'generated answer p95',
+    generated.query?.latency.p95,
+    'ms',
+    `≤ ${TARGETS.p95GeneratedMs} ms`,
+    (v) => v <= TARGETS.p95GeneratedMs,
+  ),
 ];
 
-const profiles = values.profile ? Object.fromEntries(['ingest-policy', 'ingest-generated', 'query-policy', 'query-generated'].map((p) => [p, topFunctions(join(WORK, 'prof', p))])) : undefined;
+const profiles = values.profile
+  ? Object.fromEntries(
+      ['ingest-policy', 'ingest-generated', 'query-policy', 'query-generated'].map((p) => [
+        p,
+        topFunctions(join(WORK, 'prof', p)),
+      ]),
+    )
+  : undefined;
 
 if (values.json) {
   const environment = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '' };
   const config = { version, docs, rounds, environment, totalMs };
-  const generatedCorpus = { documents: corpus.documents, bytes: corpus.bytes, generateMs: corpus.ms, questions: corpus.questions };
-  console.log(JSON.stringify({ config, generatedCorpus, targets: TARGETS, policy, generated, checks, profiles }, null, 2));
+  const generatedCorpus = {
+    documents: corpus.documents,
+    bytes: corpus.bytes,
+    generateMs: corpus.ms,
+    questions: corpus.questions,
+  };
+  console.log(
+    JSON.stringify({ config, generatedCorpus, targets: TARGETS, policy, generated, checks, profiles }, null, 2),
+  );
 } else {
   printTable();
 }
@@ -175,7 +241,8 @@ if (values.json) {
 function printTable(): void {
   const verdict = (c: Check) => (c.met === null ? '' : `  [${c.target}: ${c.met ? 'met' : 'MISSED'}]`);
   const byName = (name: string) => verdict(checks.find((c) => c.name === name)!);
-  const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : v >= 10 ? `${v.toFixed(1)} ms` : `${v.toFixed(2)} ms`);
+  const ms = (v: number) =>
+    v >= 1000 ? `${(v / 1000).toFixed(2)} s` : v >= 10 ? `${v.toFixed(1)} ms` : `${v.toFixed(2)} ms`;
   type Side = 'policy' | 'generated';
   const sides = { policy, generated };
   // A cell of one side's ingest or query result; "n/a" when that phase failed.
@@ -185,29 +252,65 @@ function printTable(): void {
 
   const rows: [string, string, string][] = [
     ['', 'policy (seeds/)', `generated (${corpus.documents} docs)`],
-    ['source text', ...both((s) => ing(s, (r) => (r.bytes >= 1e6 ? `${(r.bytes / 1e6).toFixed(1)} MB` : `${(r.bytes / 1e3).toFixed(1)} KB`)))],
-    ['documents / clauses / passages', ...both((s) => ing(s, (r) => `${r.counts.documents} / ${r.counts.clauses} / ${r.counts.passages}`))],
+    [
+      'source text',
+      ...both((s) =>
+        ing(s, (r) => (r.bytes >= 1e6 ? `${(r.bytes / 1e6).toFixed(1)} MB` : `${(r.bytes / 1e3).toFixed(1)} KB`)),
+      ),
+    ],
+    [
+      'documents / clauses / passages',
+      ...both((s) => ing(s, (r) => `${r.counts.documents} / ${r.counts.clauses} / ${r.counts.passages}`)),
+    ],
     ['ingest wall time', ...both((s) => ing(s, (r) => ms(r.wallMs)))],
     ['  of which jieba dictionary load', ...both((s) => ing(s, (r) => ms(r.jiebaMs)))],
-    ['ingest throughput', ing('policy', (r) => `${mbps(r).toFixed(2)} MB/s`), ing('generated', (r) => `${mbps(r).toFixed(2)} MB/s${byName('generated ingest throughput')}`)],
+    [
+      'ingest throughput',
+      ing('policy', (r) => `${mbps(r).toFixed(2)} MB/s`),
+      ing('generated', (r) => `${mbps(r).toFixed(2)} MB/s${byName('generated ingest throughput')}`),
+    ],
     ['  excluding jieba load', ...both((s) => ing(s, (r) => `${mbps(r, r.wallMs - r.jiebaMs).toFixed(2)} MB/s`))],
-    ['ingest peak RSS', ing('policy', (r) => `${mb(r.maxRssKb).toFixed(0)} MB`), ing('generated', (r) => `${mb(r.maxRssKb).toFixed(0)} MB${byName('generated ingest peak RSS')}`)],
-    ['index load (jieba + openBot)', ...both((s) => qry(s, (r) => `${ms(r.jiebaMs + r.openMs)} (${ms(r.jiebaMs)} + ${ms(r.openMs)})`))],
+    [
+      'ingest peak RSS',
+      ing('policy', (r) => `${mb(r.maxRssKb).toFixed(0)} MB`),
+      ing('generated', (r) => `${mb(r.maxRssKb).toFixed(0)} MB${byName('generated ingest peak RSS')}`),
+    ],
+    [
+      'index load (jieba + openBot)',
+      ...both((s) => qry(s, (r) => `${ms(r.jiebaMs + r.openMs)} (${ms(r.jiebaMs)} + ${ms(r.openMs)})`)),
+    ],
     ['RSS after load', ...both((s) => qry(s, (r) => `${mb(r.rssAfterLoadKb).toFixed(0)} MB`))],
     ['load + ask peak RSS', ...both((s) => qry(s, (r) => `${mb(r.maxRssKb).toFixed(0)} MB`))],
-    ['questions (answered) × rounds', ...both((s) => qry(s, (r) => `${r.questions} (${r.answered}) × ${rounds} = ${r.latency.samples}`))],
+    [
+      'questions (answered) × rounds',
+      ...both((s) => qry(s, (r) => `${r.questions} (${r.answered}) × ${rounds} = ${r.latency.samples}`)),
+    ],
     ['answer p50', ...both((s) => qry(s, (r) => ms(r.latency.p50)))],
-    ['answer p95', qry('policy', (r) => `${ms(r.latency.p95)}${byName('policy answer p95')}`), qry('generated', (r) => `${ms(r.latency.p95)}${byName('generated answer p95')}`)],
+    [
+      'answer p95',
+      qry('policy', (r) => `${ms(r.latency.p95)}${byName('policy answer p95')}`),
+      qry('generated', (r) => `${ms(r.latency.p95)}${byName('generated answer p95')}`),
+    ],
     ['answer max', ...both((s) => qry(s, (r) => ms(r.latency.max)))],
     ['answer max, cold first pass', ...both((s) => qry(s, (r) => ms(r.coldMax)))],
   ];
   const widths = [0, 1].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-  console.log(`\npolicybot bench — ${version}, node ${process.version}, ${cpus().length} CPUs; generated ${corpus.documents} docs (${(corpus.bytes / 1e6).toFixed(1)} MB) in ${ms(corpus.ms)}; total ${ms(totalMs)}\n`);
+  console.log(
+    `\npolicybot bench — ${version}, node ${process.version}, ${cpus().length} CPUs; generated ${corpus.documents} docs (${(corpus.bytes / 1e6).toFixed(1)} MB) in ${ms(corpus.ms)}; total ${ms(totalMs)}\n`,
+  );
   for (const [label, a, b] of rows) console.log(`${label.padEnd(widths[0]!)}  ${a.padEnd(widths[1]!)}  ${b}`);
-  console.log('\nMemory in MB of 2^20 bytes, text in MB of 10^6 bytes. Latency over the measured rounds, after one unmeasured pass.');
-  if (values.profile) console.log('--profile was on: the times above include the profiler\'s overhead.');
-  for (const [name, q] of [['policy', policy.query], ['generated', generated.query]] as const) {
-    if (q) console.log(`slowest on ${name} (median): ${q.latency.slowest.map((s) => `${s.q} ${ms(s.medianMs)}`).join('; ')}`);
+  console.log(
+    '\nMemory in MB of 2^20 bytes, text in MB of 10^6 bytes. Latency over the measured rounds, after one unmeasured pass.',
+  );
+  if (values.profile) console.log("--profile was on: the times above include the profiler's overhead.");
+  for (const [name, q] of [
+    ['policy', policy.query],
+    ['generated', generated.query],
+  ] as const) {
+    if (q)
+      console.log(
+        `slowest on ${name} (median): ${q.latency.slowest.map((s) => `${s.q} ${ms(s.medianMs)}`).join('; ')}`,
+      );
   }
   for (const [phase, lines] of Object.entries(profiles ?? {})) {
     console.log(`\nCPU self time, ${phase} (native calls count to their JS caller):`);
@@ -219,7 +322,9 @@ function printTable(): void {
 function topFunctions(dir: string, count = 8): string[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(dir, f));
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => join(dir, f));
   } catch {
     return [];
   }

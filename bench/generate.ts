@@ -18,21 +18,96 @@ const TARGET_BYTES = 14_500;
 const QUESTIONS = 16;
 
 const TOPICS = [
-  '数字经济', '新型基础设施建设', '新型智慧城市建设', '工业互联网创新发展', '新能源汽车产业发展', '人工智能产业发展',
-  '5G网络建设及应用', '大数据产业发展', '智慧农业发展', '海洋经济高质量发展', '现代物流业发展', '科技创新能力提升',
-  '数字政府建设', '新材料产业发展', '氢能产业发展', '数字乡村建设', '智慧交通建设', '文化旅游融合发展',
+  '数字经济',
+  '新型基础设施建设',
+  '新型智慧城市建设',
+  '工业互联网创新发展',
+  '新能源汽车产业发展',
+  '人工智能产业发展',
+  '5G网络建设及应用',
+  '大数据产业发展',
+  '智慧农业发展',
+  '海洋经济高质量发展',
+  '现代物流业发展',
+  '科技创新能力提升',
+  '数字政府建设',
+  '新材料产业发展',
+  '氢能产业发展',
+  '数字乡村建设',
+  '智慧交通建设',
+  '文化旅游融合发展',
 ];
 const KINDS = ['三年行动方案', '三年行动计划', '实施方案', '攻坚行动方案'];
-const VERBS = ['加快', '推进', '优化', '完善', '大力发展', '培育壮大', '建设', '打造', '提升', '深化', '推广普及', '统筹布局', '加强'];
+const VERBS = [
+  '加快',
+  '推进',
+  '优化',
+  '完善',
+  '大力发展',
+  '培育壮大',
+  '建设',
+  '打造',
+  '提升',
+  '深化',
+  '推广普及',
+  '统筹布局',
+  '加强',
+];
 // What a clause is about: the seed's own subjects plus neighbouring ones, so headings vary across documents.
 const OBJECTS = [
-  '5G网络', '数据中心', '工业互联网', '物联网', '人工智能', '充电桩和加氢站', '特高压输电', '城际高铁和轨道交通',
-  '重大科技基础设施', '新型研发机构', '智慧工厂', '智慧农业', '智慧文旅', '智慧海洋', '智慧教育', '智慧医疗', '智慧交通',
-  '智慧城市', '智慧政务', '区块链应用', '数字孪生城市', '智能网联汽车', '冷链物流', '海洋牧场', '智慧水利', '工业软件',
-  '集成电路', '北斗导航应用', '超高清视频', '虚拟现实', '智能传感器', '云计算平台', '工业大数据', '智慧社区', '智慧港口',
-  '智慧能源', '生物医药', '高端装备', '智能家电', '新能源电池', '数字文创', '跨境电商', '智慧养老', '智慧园区',
+  '5G网络',
+  '数据中心',
+  '工业互联网',
+  '物联网',
+  '人工智能',
+  '充电桩和加氢站',
+  '特高压输电',
+  '城际高铁和轨道交通',
+  '重大科技基础设施',
+  '新型研发机构',
+  '智慧工厂',
+  '智慧农业',
+  '智慧文旅',
+  '智慧海洋',
+  '智慧教育',
+  '智慧医疗',
+  '智慧交通',
+  '智慧城市',
+  '智慧政务',
+  '区块链应用',
+  '数字孪生城市',
+  '智能网联汽车',
+  '冷链物流',
+  '海洋牧场',
+  '智慧水利',
+  '工业软件',
+  '集成电路',
+  '北斗导航应用',
+  '超高清视频',
+  '虚拟现实',
+  '智能传感器',
+  '云计算平台',
+  '工业大数据',
+  '智慧社区',
+  '智慧港口',
+  '智慧能源',
+  '生物医药',
+  '高端装备',
+  '智能家电',
+  '新能源电池',
+  '数字文创',
+  '跨境电商',
+  '智慧养老',
+  '智慧园区',
 ];
-const SUBPART_ACTIONS = ['信息基础设施建设行动', '融合基础设施升级行动', '创新基础设施突破行动', '产业数字化转型行动', '数字产业化提升行动', '公共服务数字化行动'];
+const SUBPART_ACTIONS = [
+  '信息基础设施建设行动',
+  '融合基础设施升级行动',
+  '创新基础设施突破行动',
+  '产业数字化转型行动',
+  '数字产业化提升行动',
+  '公共服务数字化行动',
+];
 const SUBPART_SCENES = ['“智慧+产业”', '“智慧+民生”', '“智慧+服务”', '“智慧+治理”'];
 // "各县（市、区）政府" keeps ingest honest about brackets inside a 责任单位 list.
 const LOCAL_UNITS = ['有关市政府', '各市政府', '有关县级政府', '各县（市、区）政府'];
@@ -73,14 +148,20 @@ interface SeedParts {
 export async function readSeedParts(file = SEED_FILE): Promise<SeedParts> {
   const { document } = ingestDocument(file, await readFile(file));
   if (!document) throw new Error(`the seed ${file} did not parse`);
-  const split = (text: string) => text.split(/(?<=。)/).map((s) => s.trim()).filter((s) => s.length > 4);
+  const split = (text: string) =>
+    text
+      .split(/(?<=。)/)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 4);
   const leaves = document.clauses.filter((c) => c.section.split('.').length === 3);
   const safeguards = document.clauses.filter((c) => c.section.startsWith('4.'));
   return {
     preamble: document.meta.preamble,
     goal: document.clauses.find((c) => c.section === '1')?.text ?? '',
     sentences: leaves.flatMap((c) => split(c.text)),
-    units: [...new Set(document.clauses.flatMap((c) => c.units))].filter((u) => !LOCAL_UNITS.includes(u) && u !== '省有关部门'),
+    units: [...new Set(document.clauses.flatMap((c) => c.units))].filter(
+      (u) => !LOCAL_UNITS.includes(u) && u !== '省有关部门',
+    ),
     safeguards: safeguards.map((c) => ({ heading: c.heading, sentences: split(c.text) })),
     footer: document.meta.footer[0] ?? '',
   };
@@ -91,13 +172,18 @@ export async function readSeedParts(file = SEED_FILE): Promise<SeedParts> {
  * Numbers glued to Latin letters or symbols (5G, 4A, ±800, 1+30+N) are names, not figures, and are kept.
  */
 function varyNumbers(r: Random, sentence: string, yearShift: number): string {
-  return sentence.replace(/(?<![\dA-Za-z.+±-])(\d+(?:\.\d+)?)(?![\dA-Za-z.+])(\s*%)?/g, (_m, num: string, pct?: string) => {
-    const value = Number(num);
-    if (/^20\d\d$/.test(num)) return String(value + yearShift) + (pct ?? '');
-    const scaled = value * (0.5 + r() * 1.5);
-    const text = num.includes('.') ? scaled.toFixed(num.split('.')[1]!.length) : String(Math.max(1, Math.round(scaled)));
-    return pct ? `${Math.min(99, Number(text))}${pct}` : text;
-  });
+  return sentence.replace(
+    /(?<![\dA-Za-z.+±-])(\d+(?:\.\d+)?)(?![\dA-Za-z.+])(\s*%)?/g,
+    (_m, num: string, pct?: string) => {
+      const value = Number(num);
+      if (/^20\d\d$/.test(num)) return String(value + yearShift) + (pct ?? '');
+      const scaled = value * (0.5 + r() * 1.5);
+      const text = num.includes('.')
+        ? scaled.toFixed(num.split('.')[1]!.length)
+        : String(Math.max(1, Math.round(scaled)));
+      return pct ? `${Math.min(99, Number(text))}${pct}` : text;
+    },
+  );
 }
 
 const localize = (s: string) => s.replace(/全省/g, '全市').replace(/我省/g, '我市');
@@ -124,14 +210,18 @@ export function generateDocument(parts: SeedParts, index: number): GeneratedDocu
     const named = pickSome(r, parts.units, int(r, 1, 4)).join('、');
     return r() < 0.5 ? `${named}，${pick(r, LOCAL_UNITS)}` : named;
   };
-  const recombined = (n: number) => Array.from({ length: n }, () => localize(varyNumbers(r, pick(r, parts.sentences), shift))).join('');
+  const recombined = (n: number) =>
+    Array.from({ length: n }, () => localize(varyNumbers(r, pick(r, parts.sentences), shift))).join('');
 
   // A clause about one object: a templated target sentence (which a question can ask about), then real sentences.
   const leaf = (number: number): string => {
     const object = pick(r, OBJECTS);
     const heading = `${pick(r, VERBS)}${object}`;
     const n = int(r, 3, 60);
-    const otherCity = pick(r, SHANDONG_CITIES.filter((c) => c !== city));
+    const otherCity = pick(
+      r,
+      SHANDONG_CITIES.filter((c) => c !== city),
+    );
     const templates: [string, string][] = [
       [`到${end}年，全市建成${object}示范项目${n}个以上。`, `${city}${object}示范项目到${end}年建成多少个`],
       [`培育${n}家${object}骨干企业。`, `${city}${object}骨干企业培育多少家`],
@@ -152,14 +242,22 @@ export function generateDocument(parts: SeedParts, index: number): GeneratedDocu
     return `${number}.${heading}。${body}${r() < 0.05 ? '\n\n' : ''}${unitText}`;
   };
 
-  const out: string[] = [title, localize(retopic(parts.preamble, topic)), '一、行动目标', localize(varyNumbers(r, parts.goal, shift))];
+  const out: string[] = [
+    title,
+    localize(retopic(parts.preamble, topic)),
+    '一、行动目标',
+    localize(varyNumbers(r, parts.goal, shift)),
+  ];
   let bytes = out.reduce((sum, p) => sum + Buffer.byteLength(p) + 2, 0);
   const budget = TARGET_BYTES + int(r, -2000, 2000);
   const safeguards = pickSome(r, parts.safeguards, int(r, 3, parts.safeguards.length));
   // Reserve room for the safeguards so the leaves fill the rest of the document's budget.
   bytes += safeguards.reduce((sum, s) => sum + Buffer.byteLength(s.heading + s.sentences.join('')) + 120, 0);
 
-  const sections: [string, string[]][] = [['重点行动', pickSome(r, SUBPART_ACTIONS, int(r, 3, 4))], ['应用场景', pickSome(r, SUBPART_SCENES, int(r, 2, 3))]];
+  const sections: [string, string[]][] = [
+    ['重点行动', pickSome(r, SUBPART_ACTIONS, int(r, 3, 4))],
+    ['应用场景', pickSome(r, SUBPART_SCENES, int(r, 2, 3))],
+  ];
   const leaves: string[][] = sections.flatMap(([, subs]) => subs.map((): string[] => []));
   for (let i = 0; bytes < budget; i = (i + 1) % leaves.length) {
     const text = leaf(leaves[i]!.length + 1);
@@ -169,11 +267,16 @@ export function generateDocument(parts: SeedParts, index: number): GeneratedDocu
   let slot = 0;
   sections.forEach(([heading, subs], s) => {
     out.push(`${CN[s + 1]}、${heading}`);
-    subs.forEach((sub, i) => out.push(`（${CN[i]}）${sub}。`, ...leaves[slot++]!));
+    subs.forEach((sub, i) => {
+      out.push(`（${CN[i]}）${sub}。`, ...leaves[slot++]!);
+    });
   });
   out.push('四、保障措施');
   safeguards.forEach((s, i) => {
-    out.push(`（${CN[i]}）${s.heading}。`, `${localize(retopic(varyNumbers(r, pickSome(r, s.sentences, s.sentences.length).join(''), shift), topic))}（责任单位：${units()}）`);
+    out.push(
+      `（${CN[i]}）${s.heading}。`,
+      `${localize(retopic(varyNumbers(r, pickSome(r, s.sentences, s.sentences.length).join(''), shift), topic))}（责任单位：${units()}）`,
+    );
   });
   out.push(parts.footer);
   return { name: `gen-${String(index + 1).padStart(4, '0')}.txt`, text: `${out.join('\n\n')}\n`, questions };
@@ -212,6 +315,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
   const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, out: { type: 'string' } } });
   const docs = Number(values.docs);
   const corpus = await generateCorpus(values.out ?? `bench/.corpus/seeds-${docs}`, docs);
-  console.log(`${corpus.documents} documents, ${(corpus.bytes / 1e6).toFixed(1)} MB in ${corpus.dir} (${Math.round(corpus.ms)} ms)`);
+  console.log(
+    `${corpus.documents} documents, ${(corpus.bytes / 1e6).toFixed(1)} MB in ${corpus.dir} (${Math.round(corpus.ms)} ms)`,
+  );
   for (const q of corpus.questions) console.log(`  ${q}`);
 }

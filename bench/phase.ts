@@ -88,7 +88,9 @@ interface Asked {
 
 /** The questions of JSONL files: the `q` field of each line, and its `thread` for a follow-up. */
 async function readQuestions(files: string[]): Promise<Asked[]> {
-  const lines = (await Promise.all(files.map((f) => readFile(f, 'utf8')))).flatMap((t) => t.split('\n')).filter((l) => l.trim());
+  const lines = (await Promise.all(files.map((f) => readFile(f, 'utf8'))))
+    .flatMap((t) => t.split('\n'))
+    .filter((l) => l.trim());
   return lines.map((l) => JSON.parse(l) as Asked);
 }
 
@@ -133,7 +135,13 @@ function summarize(samples: { q: string; ms: number }[]): Latency {
     .sort((a, b) => b.medianMs - a.medianMs)
     .slice(0, SLOWEST);
   const all = samples.map((s) => s.ms);
-  return { samples: all.length, p50: percentile(all, 0.5), p95: percentile(all, 0.95), max: percentile(all, 1), slowest };
+  return {
+    samples: all.length,
+    p50: percentile(all, 0.5),
+    p95: percentile(all, 0.95),
+    max: percentile(all, 1),
+    slowest,
+  };
 }
 
 /** Nearest-rank percentile: the smallest value with at least a share p of all values at or below it. */
@@ -152,7 +160,9 @@ const result: PhaseResult =
     ? await runIngest(need('seeds', values.seeds), need('index', values.index))
     : positionals[0] === 'query'
       ? await runQuery(need('index', values.index), values.questions, Number(values.rounds))
-      : (() => { throw new Error('usage: phase.ts ingest|query …'); })();
+      : (() => {
+          throw new Error('usage: phase.ts ingest|query …');
+        })();
 
 // Disconnecting lets the process end; an open IPC channel would keep it alive.
 if (process.send) process.send(result, () => process.disconnect());

@@ -46,7 +46,10 @@ export function ingestDocument(
       outline: parsed.outline,
       repairs: [...repaired.repairs, ...parsed.repairs],
     };
-    return { document: { meta, clauses: parsed.clauses, targets: parsed.clauses.flatMap(extractTargets) }, issues: parsed.issues };
+    return {
+      document: { meta, clauses: parsed.clauses, targets: parsed.clauses.flatMap(extractTargets) },
+      issues: parsed.issues,
+    };
   } catch (error) {
     if (!(error instanceof PolicyBotError)) throw error;
     return { document: null, issues: [{ level: 'error', file, line: null, code: error.code, message: error.message }] };

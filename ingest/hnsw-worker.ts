@@ -16,7 +16,12 @@ parentPort!.on('message', (request: HnswRequest) => {
     if (request.type === 'init') {
       dimensions = request.dimensions;
       index = new hnswlib.HierarchicalNSW('cosine', dimensions);
-      index.initIndex({ maxElements: Math.max(1, request.maxElements), m: request.m, efConstruction: request.efConstruction, randomSeed: request.seed });
+      index.initIndex({
+        maxElements: Math.max(1, request.maxElements),
+        m: request.m,
+        efConstruction: request.efConstruction,
+        randomSeed: request.seed,
+      });
     } else if (request.type === 'add') {
       for (let i = 0; i * dimensions < request.vectors.length; i++) {
         // hnswlib-node takes plain arrays only.

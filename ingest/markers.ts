@@ -63,7 +63,20 @@ export function splitUnits(raw: string): string[] {
   return units.map((u) => u.trim()).filter((u) => u.length > 0);
 }
 
-const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGIT: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const SCALE: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** "十二" → 12, "二十" → 20, "一百零三" → 103, "12" → 12; null for anything else. */

@@ -6,7 +6,11 @@ export const METADATA_SUFFIX = '.meta.json';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-const text = (what: string) => z.string({ error: `must be ${what}` }).trim().min(1, { error: `must be ${what}` });
+const text = (what: string) =>
+  z
+    .string({ error: `must be ${what}` })
+    .trim()
+    .min(1, { error: `must be ${what}` });
 
 /**
  * `seeds/NAME.meta.json`: facts about the seed `seeds/NAME.txt` that its text lacks or gets wrong. Every field is
@@ -34,7 +38,10 @@ export function metadataDocId(file: string): string {
 }
 
 /** A metadata file's facts, or null with an error naming the file and each offending field: the seed is then read alone. */
-export function readMetadata(file: string, bytes: Uint8Array): { metadata: SeedMetadata | null; issues: IngestIssue[] } {
+export function readMetadata(
+  file: string,
+  bytes: Uint8Array,
+): { metadata: SeedMetadata | null; issues: IngestIssue[] } {
   let source: string;
   try {
     source = utf8.decode(bytes).replace(/^\uFEFF/, '');

@@ -52,7 +52,11 @@ const PUBLICITY = /^[（(]此件[^（）()]{1,10}[）)]$/;
 export function layOut(paragraphs: Paragraph[]): Layout {
   const n = noticeLength(paragraphs);
   const first = paragraphs[n];
-  const hasTitle = first !== undefined && matchMarker(first.text) === null && first.text.length <= MAX_TITLE && paragraphs.length - n > 1;
+  const hasTitle =
+    first !== undefined &&
+    matchMarker(first.text) === null &&
+    first.text.length <= MAX_TITLE &&
+    paragraphs.length - n > 1;
   let end = hasTitle ? n + 1 : n;
   if (hasTitle) while (end < paragraphs.length - 1 && isSubtitleLine(paragraphs[end]!.text)) end++;
   return {
@@ -74,7 +78,9 @@ function noticeLength(paragraphs: Paragraph[]): number {
   const limit = Math.min(firstMarker < 0 ? paragraphs.length : firstMarker, MAX_NOTICE);
   const head = paragraphs.slice(0, limit);
   const date = head.findIndex((p) => DATE_LINE.test(p.text));
-  const issuesSomething = head.slice(0, Math.max(date, 0)).some((p) => NOTICE_TITLE.test(p.text) || NOTICE_TEXT.test(p.text));
+  const issuesSomething = head
+    .slice(0, Math.max(date, 0))
+    .some((p) => NOTICE_TITLE.test(p.text) || NOTICE_TEXT.test(p.text));
   let n = 0;
   if (date >= 0 && issuesSomething) n = date + 1;
   else while (n < head.length && isNoticeLine(head[n]!.text)) n++;
@@ -91,7 +97,14 @@ function isNoticeLine(text: string): boolean {
 }
 
 function isSubtitleLine(text: string): boolean {
-  return NUMBER_LINE.test(text) || ISSUER_LINE.test(text) || BANNER_LINE.test(text) || DATE_LINE.test(text) || DATED_NOTE.test(text) || PUBLICITY.test(text);
+  return (
+    NUMBER_LINE.test(text) ||
+    ISSUER_LINE.test(text) ||
+    BANNER_LINE.test(text) ||
+    DATE_LINE.test(text) ||
+    DATED_NOTE.test(text) ||
+    PUBLICITY.test(text)
+  );
 }
 
 /** The 文号 a line consists of, brackets normalised: "鲁政字[2020]228号" → "鲁政字〔2020〕228号". */
@@ -121,7 +134,9 @@ export function isDateLine(text: string): boolean {
 export function dateOf(text: string): string | null {
   const m = DATE_LINE.exec(text) ?? DATED_NOTE.exec(text);
   if (!m) return null;
-  const year = Number(m[1]!.replace(/[〇○零OＯ]/g, '0').replace(/[一二三四五六七八九]/g, (c) => String(parseNumber(c))));
+  const year = Number(
+    m[1]!.replace(/[〇○零OＯ]/g, '0').replace(/[一二三四五六七八九]/g, (c) => String(parseNumber(c))),
+  );
   const month = parseNumber(m[2]!);
   const day = parseNumber(m[3]!);
   if (month === null || day === null) return null;

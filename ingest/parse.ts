@@ -1,5 +1,13 @@
 import { createIssue, type Clause, type IngestIssue, type OutlineNode, type Repair } from '../src/core/schema.js';
-import { FOOTER_RE, UNITS_ONLY_RE, UNITS_RE, matchMarker, splitUnits, type Marker, type MarkerKind } from './markers.js';
+import {
+  FOOTER_RE,
+  UNITS_ONLY_RE,
+  UNITS_RE,
+  matchMarker,
+  splitUnits,
+  type Marker,
+  type MarkerKind,
+} from './markers.js';
 import type { Paragraph } from './repair.js';
 
 export interface ParsedDocument {
@@ -27,7 +35,16 @@ interface Node {
 }
 
 // Usual nesting: a marker kind never seen above in the open branch nests below anything of a smaller rank.
-const RANK: Record<MarkerKind, number> = { chapter: 0, part: 1, article: 2, cn: 3, 'cn-paren': 4, num: 5, 'num-paren': 6, circled: 7 };
+const RANK: Record<MarkerKind, number> = {
+  chapter: 0,
+  part: 1,
+  article: 2,
+  cn: 3,
+  'cn-paren': 4,
+  num: 5,
+  'num-paren': 6,
+  circled: 7,
+};
 const MAX_HEADING = 30;
 const PATH_SEPARATOR = ' › ';
 
@@ -64,7 +81,12 @@ export function parseDocument(doc: string, file: string, paragraphs: Paragraph[]
     } else if (UNITS_ONLY_RE.test(p.text) && current) {
       current.units.push(...splitUnits(UNITS_RE.exec(p.text)![1]!));
       current.endLine = p.endLine;
-      repairs.push({ kind: 'unit-paragraph-join', line: p.line, before: p.text, after: `${current.marker}${current.heading} ${p.text}` });
+      repairs.push({
+        kind: 'unit-paragraph-join',
+        line: p.line,
+        before: p.text,
+        after: `${current.marker}${current.heading} ${p.text}`,
+      });
     } else if (current) {
       addBody(current, p.text);
       current.endLine = p.endLine;
@@ -78,8 +100,22 @@ export function parseDocument(doc: string, file: string, paragraphs: Paragraph[]
     issues.push(createIssue('warning', file, null, 'SEED_NO_STRUCTURE', file));
     const body = paragraphs.filter((p) => !FOOTER_RE.test(p.text));
     return {
-      preamble: '', footer, outline: [], repairs, issues,
-      clauses: body.map((p, i) => ({ doc, title, section: String(i + 1), path: `第${i + 1}段`, marker: '', heading: '', text: p.text, units: [], lines: [p.line, p.endLine] })),
+      preamble: '',
+      footer,
+      outline: [],
+      repairs,
+      issues,
+      clauses: body.map((p, i) => ({
+        doc,
+        title,
+        section: String(i + 1),
+        path: `第${i + 1}段`,
+        marker: '',
+        heading: '',
+        text: p.text,
+        units: [],
+        lines: [p.line, p.endLine],
+      })),
     };
   }
 
@@ -88,16 +124,40 @@ export function parseDocument(doc: string, file: string, paragraphs: Paragraph[]
     footer,
     repairs,
     issues,
-    outline: nodes.filter((n) => n.children.length > 0).map((n) => ({ section: n.section, marker: n.marker, heading: n.heading, path: n.path, line: n.line })),
+    outline: nodes
+      .filter((n) => n.children.length > 0)
+      .map((n) => ({ section: n.section, marker: n.marker, heading: n.heading, path: n.path, line: n.line })),
     clauses: nodes
       .filter((n) => n.children.length === 0 || n.body.length > 0)
-      .map((n) => ({ doc, title, section: n.section, path: n.path, marker: n.marker, heading: n.heading, text: n.body.join('\n'), units: n.units, lines: [n.line, n.endLine] })),
+      .map((n) => ({
+        doc,
+        title,
+        section: n.section,
+        path: n.path,
+        marker: n.marker,
+        heading: n.heading,
+        text: n.body.join('\n'),
+        units: n.units,
+        lines: [n.line, n.endLine],
+      })),
   };
 
   function checkNumbering(node: Node, parent: Node | undefined, line: number): void {
     const previousLine = seenSections.get(node.section);
     if (previousLine !== undefined) {
-      issues.push(createIssue('error', file, line, 'SEED_DUPLICATE_SECTION', file, line, node.section, `${node.marker}${node.heading}`, previousLine));
+      issues.push(
+        createIssue(
+          'error',
+          file,
+          line,
+          'SEED_DUPLICATE_SECTION',
+          file,
+          line,
+          node.section,
+          `${node.marker}${node.heading}`,
+          previousLine,
+        ),
+      );
       return;
     }
     seenSections.set(node.section, line);
@@ -105,14 +165,28 @@ export function parseDocument(doc: string, file: string, paragraphs: Paragraph[]
     const scope = node.kind === 'article' ? 'article' : `${parent?.section ?? ''}/${node.kind}`;
     const expected = (lastNumber.get(scope) ?? 0) + 1;
     if (node.number !== expected) {
-      issues.push(createIssue('warning', file, line, 'SEED_SKIPPED_SECTION', file, line, node.section, node.marker, expected));
+      issues.push(
+        createIssue('warning', file, line, 'SEED_SKIPPED_SECTION', file, line, node.section, node.marker, expected),
+      );
     }
     lastNumber.set(scope, node.number);
   }
 }
 
 function openNode(marker: Marker, p: Paragraph): Node {
-  const node: Node = { kind: marker.kind, number: marker.number, marker: marker.text, heading: '', body: [], units: [], line: p.line, endLine: p.endLine, section: '', path: '', children: [] };
+  const node: Node = {
+    kind: marker.kind,
+    number: marker.number,
+    marker: marker.text,
+    heading: '',
+    body: [],
+    units: [],
+    line: p.line,
+    endLine: p.endLine,
+    section: '',
+    path: '',
+    children: [],
+  };
   const rest = marker.rest;
   const sentences = rest.split(/(?<=[。；])/).filter((s) => s.length > 0);
   const single = sentences.length <= 1 && !UNITS_RE.test(rest);

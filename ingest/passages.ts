@@ -22,7 +22,13 @@ export function buildPassages(clauses: readonly Clause[], mode: PassageMode): Pa
     }
     for (const body of bodies) {
       const text = `${context}\n${body}`;
-      passages.push({ id: passages.length, doc: clause.doc, section: clause.section, text, terms: searchTerms(text).join(' ') });
+      passages.push({
+        id: passages.length,
+        doc: clause.doc,
+        section: clause.section,
+        text,
+        terms: searchTerms(text).join(' '),
+      });
     }
   }
   return passages;

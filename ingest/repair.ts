@@ -25,7 +25,10 @@ const FULLWIDTH_DOT_IN_NUMBER = /(?<=[0-9０-９])．(?=[0-9０-９])/g;
 const STRAY_LATIN = new RegExp(`(?<=${HAN})\\s*\\b(and|or)\\b\\s*(?=${HAN})`, 'giu');
 const LATIN_REPLACEMENT: Record<string, string> = { and: '和', or: '或' };
 // Spacing inserted around Latin words and numbers in Chinese text ("到 2022 年", "11.2 万个", "PUE 值").
-const CJK_SPACING = new RegExp(`(?<=[${HAN}\\p{Ps}\\p{Pe}\\p{Po}])[ \\t\u3000]+|[ \\t\u3000]+(?=[${HAN}\\p{Ps}\\p{Pe}\\p{Po}])`, 'gu');
+const CJK_SPACING = new RegExp(
+  `(?<=[${HAN}\\p{Ps}\\p{Pe}\\p{Po}])[ \\t\u3000]+|[ \\t\u3000]+(?=[${HAN}\\p{Ps}\\p{Pe}\\p{Po}])`,
+  'gu',
+);
 
 /**
  * Repairs the defects of text copied out of PDFs and web pages, logging every change:
@@ -42,7 +45,12 @@ export function repairText(text: string): Repaired {
   for (const { text: line, line: i } of front.body) {
     const previous = body.at(-1);
     if (previous && continuesAfterPageBreak(previous, line)) {
-      repairs.push({ kind: 'page-break-join', line: i, before: `${previous.text.slice(-8)}⏎${line.slice(0, 8)}`, after: `${previous.text.slice(-8)}${line.slice(0, 8)}` });
+      repairs.push({
+        kind: 'page-break-join',
+        line: i,
+        before: `${previous.text.slice(-8)}⏎${line.slice(0, 8)}`,
+        after: `${previous.text.slice(-8)}${line.slice(0, 8)}`,
+      });
       previous.text += line;
       previous.endLine = i;
       continue;
@@ -50,11 +58,17 @@ export function repairText(text: string): Repaired {
     body.push({ text: line, line: i, endLine: i });
   }
   const layout = { ...front, body };
-  return { paragraphs: [...layout.notice, ...(layout.title ? [layout.title] : []), ...layout.subtitle, ...body], layout, repairs };
+  return {
+    paragraphs: [...layout.notice, ...(layout.title ? [layout.title] : []), ...layout.subtitle, ...body],
+    layout,
+    repairs,
+  };
 }
 
 function repairLine(raw: string, line: number, repairs: Repair[]): string {
-  let text = raw.replace(FULLWIDTH_DOT_IN_NUMBER, '.').replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const text = raw
+    .replace(FULLWIDTH_DOT_IN_NUMBER, '.')
+    .replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (text !== raw) repairs.push({ kind: 'fullwidth', line, ...excerpt(raw, text) });
 
   const stray = text.replace(STRAY_LATIN, (_m, word: string) => LATIN_REPLACEMENT[word.toLowerCase()]!);
@@ -79,7 +93,7 @@ export function excerpt(before: string, after: string, context = 6): { before: s
 
 /** Headings and finished sentences end a paragraph; a new marker, 责任单位 or 抄送 starts one. */
 function continuesAfterPageBreak(previous: Paragraph, next: string): boolean {
-  if ( TERMINAL.test(previous.text) || isHeadingLine(previous.text)) return false;
+  if (TERMINAL.test(previous.text) || isHeadingLine(previous.text)) return false;
   return matchMarker(next) === null && !UNITS_ONLY_RE.test(next) && !FOOTER_RE.test(next);
 }
 

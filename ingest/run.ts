@@ -82,7 +82,12 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     embedder: { id: fitted.id, dimensions: vectors.dimensions },
     metric: 'cosine',
     passageMode,
-    counts: { documents: documents.length, clauses: clauses.length, targets: targets.length, passages: passages.length },
+    counts: {
+      documents: documents.length,
+      clauses: clauses.length,
+      targets: targets.length,
+      passages: passages.length,
+    },
     issues,
   };
   await writeIndex(
@@ -98,10 +103,21 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
  * settings it was built with (its passage mode); refuses, with the fix, an index built with another embedder.
  * Nothing else is ever written: a reader never changes how the index was built.
  */
-export async function refreshIndex(options: { seedsDir: string; outDir: string; embedder: EmbedderSpec }): Promise<IngestResult> {
+export async function refreshIndex(options: {
+  seedsDir: string;
+  outDir: string;
+  embedder: EmbedderSpec;
+}): Promise<IngestResult> {
   const existing = await readManifest(options.outDir);
   if (existing && existing.embedder.id !== embedderId(options.embedder)) {
-    throw createError('INDEX_SETTINGS_MISMATCH', options.outDir, 'embedder', existing.embedder.id, embedderId(options.embedder), 'run `policybot ingest --force` to rebuild it with the configured one');
+    throw createError(
+      'INDEX_SETTINGS_MISMATCH',
+      options.outDir,
+      'embedder',
+      existing.embedder.id,
+      embedderId(options.embedder),
+      'run `policybot ingest --force` to rebuild it with the configured one',
+    );
   }
   return ingest({ ...options, passageMode: existing?.passageMode ?? DEFAULT_PASSAGE_MODE });
 }
@@ -119,7 +135,10 @@ function isCurrent(manifest: Manifest, sources: Source[], embedder: string, pass
 async function readSeeds(dir: string): Promise<Seeds> {
   let names: string[];
   try {
-    names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name).sort();
+    names = (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isFile() && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort();
   } catch {
     throw createError('SEEDS_MISSING', dir);
   }
@@ -134,7 +153,16 @@ async function readSeeds(dir: string): Promise<Seeds> {
         const bytes = await readFile(file);
         return { file, bytes, sha256: sha256(bytes) };
       } catch (error) {
-        unreadable.push(createIssue('error', file, null, 'SEED_UNREADABLE', file, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
+        unreadable.push(
+          createIssue(
+            'error',
+            file,
+            null,
+            'SEED_UNREADABLE',
+            file,
+            (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+          ),
+        );
         return null;
       }
     }),

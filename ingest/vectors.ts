@@ -26,7 +26,10 @@ export interface BuiltVectors {
  * core while this one embeds the next batch and writes the rest of the index. The files are those of
  * LangChain's HNSWLib (hnswlib.index, args.json, docstore.json), which loads them.
  */
-export async function buildVectors(passages: readonly Passage[], embed: (batch: readonly Passage[]) => Promise<number[][]>): Promise<BuiltVectors> {
+export async function buildVectors(
+  passages: readonly Passage[],
+  embed: (batch: readonly Passage[]) => Promise<number[][]>,
+): Promise<BuiltVectors> {
   const worker = startWorker();
   let dimensions = 0;
   try {
@@ -34,10 +37,19 @@ export async function buildVectors(passages: readonly Passage[], embed: (batch: 
       const vectors = await embed(passages.slice(start, start + BATCH));
       if (dimensions === 0) {
         dimensions = vectors[0]!.length;
-        worker.send({ type: 'init', dimensions, maxElements: passages.length, m: M, efConstruction: EF_CONSTRUCTION, seed: SEED });
+        worker.send({
+          type: 'init',
+          dimensions,
+          maxElements: passages.length,
+          m: M,
+          efConstruction: EF_CONSTRUCTION,
+          seed: SEED,
+        });
       }
       const flat = new Float32Array(vectors.length * dimensions);
-      vectors.forEach((v, i) => flat.set(v, i * dimensions));
+      vectors.forEach((v, i) => {
+        flat.set(v, i * dimensions);
+      });
       worker.send({ type: 'add', start, vectors: flat }, [flat.buffer]);
     }
     if (dimensions === 0) {
@@ -55,7 +67,10 @@ export async function buildVectors(passages: readonly Passage[], embed: (batch: 
         await mkdir(dir, { recursive: true });
         await writeJson(join(dir, 'args.json'), { space: 'cosine', numDimensions: dimensions });
         // The passage text is in passages.json already; the docstore names the clause instead of repeating it.
-        await writeJson(join(dir, 'docstore.json'), passages.map((p) => [String(p.id), { pageContent: `${p.doc}#${p.section}`, metadata: { passage: p.id } }]));
+        await writeJson(
+          join(dir, 'docstore.json'),
+          passages.map((p) => [String(p.id), { pageContent: `${p.doc}#${p.section}`, metadata: { passage: p.id } }]),
+        );
         await worker.request({ type: 'write', file: join(dir, 'hnswlib.index') });
       } finally {
         await worker.stop();
@@ -74,12 +89,15 @@ function startWorker() {
   const tsx = compiled ? '' : import.meta.resolve('tsx/esm/api');
   const worker = compiled
     ? new Worker(entry)
-    : new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })`, { eval: true });
+    : new Worker(
+        `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })`,
+        { eval: true },
+      );
   let failure: Error | null = null;
   const waiting: ((reply: HnswReply) => void)[] = [];
   worker.on('error', (error) => {
     failure = error;
-    waiting.splice(0).forEach((resolve) => resolve({ type: 'failed', message: error.message }));
+    for (const resolve of waiting.splice(0)) resolve({ type: 'failed', message: error.message });
   });
   worker.on('message', (reply: HnswReply) => {
     if (reply.type === 'failed') failure = new Error(`HNSW build failed: ${reply.message}`);

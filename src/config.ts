@@ -16,7 +16,9 @@ export const BaseConfigSchema = z.object({
   POLICYBOT_SYNONYMS: optional(z.string()),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** The day a plan's period is judged against ("has it ended?"), YYYY-MM-DD; today when unset. */
-  POLICYBOT_TODAY: optional(z.iso.date({ error: 'must be a date written YYYY-MM-DD' }).transform((d) => new Date(`${d}T00:00:00Z`))),
+  POLICYBOT_TODAY: optional(
+    z.iso.date({ error: 'must be a date written YYYY-MM-DD' }).transform((d) => new Date(`${d}T00:00:00Z`)),
+  ),
   /** `lexical` works offline; `openai` calls an OpenAI-compatible embeddings endpoint. */
   EMBEDDINGS_PROVIDER: z.enum(['lexical', 'openai']).default('lexical'),
   EMBEDDINGS_BASE_URL: optional(z.url()),
@@ -52,7 +54,12 @@ export function readConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEn
 }
 
 export function embedderSpec(config: BaseConfig): EmbedderSpec {
-  return { provider: config.EMBEDDINGS_PROVIDER, baseUrl: config.EMBEDDINGS_BASE_URL, apiKey: config.EMBEDDINGS_API_KEY, model: config.EMBEDDINGS_MODEL };
+  return {
+    provider: config.EMBEDDINGS_PROVIDER,
+    baseUrl: config.EMBEDDINGS_BASE_URL,
+    apiKey: config.EMBEDDINGS_API_KEY,
+    model: config.EMBEDDINGS_MODEL,
+  };
 }
 
 /**

@@ -48,7 +48,9 @@ export async function openBot(options: OpenOptions): Promise<PolicyBot> {
     findTargets(keyword = '') {
       const k = normalizeQuestion(keyword);
       // Corpus text is repaired and simplified at ingest: lower case is all that separates it from a normalised keyword.
-      return k ? corpus.targets.filter((t) => `${t.subject} ${t.quote}`.toLowerCase().includes(k)) : [...corpus.targets];
+      return k
+        ? corpus.targets.filter((t) => `${t.subject} ${t.quote}`.toLowerCase().includes(k))
+        : [...corpus.targets];
     },
   };
 }

@@ -9,7 +9,15 @@ import { createContext, type Ctx } from './execute/context.js';
 import { execute } from './execute/index.js';
 import type { Finding } from './execute/finding.js';
 import { mergeFindings } from './execute/merge.js';
-import { EMPTY_QUESTION, MAX_QUESTION_LENGTH, NOT_FOUND, NOT_FOUND_EN, NO_TOPIC, SUGGEST, TOO_LONG } from './messages.js';
+import {
+  EMPTY_QUESTION,
+  MAX_QUESTION_LENGTH,
+  NOT_FOUND,
+  NOT_FOUND_EN,
+  NO_TOPIC,
+  SUGGEST,
+  TOO_LONG,
+} from './messages.js';
 import { render } from './render.js';
 import type { Answer, AskOptions, Intent } from './types.js';
 
@@ -52,7 +60,8 @@ async function conversation(engine: Engine, thread: readonly string[]): Promise<
     }
     if (validate(thread[i]!) === null) state = (await turn(engine, thread[i]!, state)).state ?? state;
     if (engine.conversations) {
-      if (engine.conversations.size >= REMEMBERED_CONVERSATIONS) engine.conversations.delete(engine.conversations.keys().next().value!);
+      if (engine.conversations.size >= REMEMBERED_CONVERSATIONS)
+        engine.conversations.delete(engine.conversations.keys().next().value!);
       engine.conversations.set(key, state);
     }
   }
@@ -66,12 +75,28 @@ function validate(question: string): string | null {
 }
 
 /** One question of a conversation: its answer, and the state the next question continues from (null: unchanged). */
-async function turn(engine: Engine, question: string, state: ConversationState | null): Promise<{ answer: Answer; state: ConversationState | null }> {
+async function turn(
+  engine: Engine,
+  question: string,
+  state: ConversationState | null,
+): Promise<{ answer: Answer; state: ConversationState | null }> {
   const { corpus } = engine;
-  const plain = (answer: string, intent: Intent, query: Query | null, suggestions: string[] = []): { answer: Answer; state: null } => ({
+  const plain = (
+    answer: string,
+    intent: Intent,
+    query: Query | null,
+    suggestions: string[] = [],
+  ): { answer: Answer; state: null } => ({
     answer: {
-      question, status: 'not_found', answer: suggestions.length ? `${answer}\n${SUGGEST}${suggestions.join('；')}` : answer, lead: answer,
-      citations: [], ms: 0, intent, suggestions, query,
+      question,
+      status: 'not_found',
+      answer: suggestions.length ? `${answer}\n${SUGGEST}${suggestions.join('；')}` : answer,
+      lead: answer,
+      citations: [],
+      ms: 0,
+      intent,
+      suggestions,
+      query,
     },
     state: null,
   });
@@ -80,14 +105,25 @@ async function turn(engine: Engine, question: string, state: ConversationState |
   const query = readQuestion(question, corpus, state);
   if (!/[\p{Script=Han}a-z0-9]/u.test(query.text)) return plain(NO_TOPIC, 'fact', query);
   const intent = intentOf(query);
-  const notFound = async () => plain(query.language === 'en' ? NOT_FOUND_EN : NOT_FOUND, intent, query, await suggest(engine, query));
+  const notFound = async () =>
+    plain(query.language === 'en' ? NOT_FOUND_EN : NOT_FOUND, intent, query, await suggest(engine, query));
 
   const ctx = createContext(corpus, query, state, engine.today(), engine.disabled ?? []);
   const found = query.questions.length > 1 ? await eachQuestion(engine, ctx) : await find(engine, ctx);
   if (!found) return notFound();
   const { answer, lead } = render(ctx, found);
   return {
-    answer: { question, status: 'answered', answer, lead, citations: found.citations, ms: 0, intent, suggestions: [], query },
+    answer: {
+      question,
+      status: 'answered',
+      answer,
+      lead,
+      citations: found.citations,
+      ms: 0,
+      intent,
+      suggestions: [],
+      query,
+    },
     state: stateAfter(query, found),
   };
 }
@@ -119,14 +155,29 @@ async function suggest(engine: Engine, query: Query): Promise<string[]> {
   const topic = query.subjects.join(' ');
   const hits = topic ? (await retrieve(corpus, { topic, unit: null, places: [], years: [], context: [] })).hits : [];
   const headings = hits.map((h) => corpus.clauses[h.clause]!.heading).filter(Boolean);
-  const parts = corpus.documents.flatMap((d) => d.outline.filter((n) => !n.section.includes('.')).map((n) => n.heading));
+  const parts = corpus.documents.flatMap((d) =>
+    d.outline.filter((n) => !n.section.includes('.')).map((n) => n.heading),
+  );
   return [...new Set([...headings, ...parts])].slice(0, SUGGESTIONS);
 }
 
 const INTENTS: Record<Query['ask'], Intent> = {
-  value: 'number', units: 'who', duties: 'by_unit', list: 'overview', summary: 'fact', when: 'when', where: 'where',
-  lead: 'lead', lead_duties: 'lead_by_unit', count: 'count', verify: 'verify', compare: 'compare', document: 'document',
-  enterprise: 'enterprise', place: 'place', more: 'more',
+  value: 'number',
+  units: 'who',
+  duties: 'by_unit',
+  list: 'overview',
+  summary: 'fact',
+  when: 'when',
+  where: 'where',
+  lead: 'lead',
+  lead_duties: 'lead_by_unit',
+  count: 'count',
+  verify: 'verify',
+  compare: 'compare',
+  document: 'document',
+  enterprise: 'enterprise',
+  place: 'place',
+  more: 'more',
 };
 
 function intentOf(query: Query): Intent {

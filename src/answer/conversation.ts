@@ -13,7 +13,12 @@ export function stateAfter(query: Query, found: Finding): ConversationState {
     list: found.list,
     quoted: found.citations.map((c) => c.quote),
     // "第一项…" then "第三项呢": the next ordinal picks from the same list as the last one did.
-    siblings: previous && query.ordinal !== null && query.part ? (previous.siblings.includes(query.part) ? previous.siblings : previous.list) : [],
+    siblings:
+      previous && query.ordinal !== null && query.part
+        ? previous.siblings.includes(query.part)
+          ? previous.siblings
+          : previous.list
+        : [],
     asker: query.asker ?? previous?.asker ?? null,
   };
 }

@@ -11,7 +11,8 @@ import { ungroundedNumbers, ungroundedUnits } from './grounding.js';
 export function outOfScope(corpus: Corpus, query: Query): boolean {
   const foreignPlace = query.places.some((p) => PROVINCES.includes(p) && !corpus.contains(p));
   // A yes/no check, or a question about the document's dates, may name any year: the answer compares it.
-  const yearsMatter = query.ask !== 'verify' && !query.aspects.some((a) => a === 'status' || a === 'period' || a === 'issued');
+  const yearsMatter =
+    query.ask !== 'verify' && !query.aspects.some((a) => a === 'status' || a === 'period' || a === 'issued');
   const foreignYear = yearsMatter && query.years.some((y) => !corpus.contains(y.slice(0, 5)));
   // Several subjects are judged one by one: the ones the policy covers are answered, the others said to be missing.
   const several = query.subjects.length > 1 && isSubjectAsk(query.ask);
@@ -30,10 +31,19 @@ export async function ground(ctx: Ctx, found: Finding): Promise<Finding | null> 
   // The facts of the documents the answer cites; an answer about a document itself cites no clause.
   const cited = new Set(found.citations.map((c) => c.doc));
   const documents = cited.size > 0 ? corpus.documents.filter((d) => cited.has(d.id)) : corpus.documents;
-  const grounds = [...documents.map(factGrounds), ...found.derived, ...claimed, ctx.today.toISOString().slice(0, 10), ...query.corrections.map((c) => c.to)];
+  const grounds = [
+    ...documents.map(factGrounds),
+    ...found.derived,
+    ...claimed,
+    ctx.today.toISOString().slice(0, 10),
+    ...query.corrections.map((c) => c.to),
+  ];
   const text = [...found.lead, ...found.body].flatMap((l) => [l.zh, l.en ?? '']).join('\n');
-  if (ungroundedNumbers(text, found.citations, grounds).length === 0 && ungroundedUnits(text, found.citations, corpus.units, grounds).length === 0) return found;
+  if (
+    ungroundedNumbers(text, found.citations, grounds).length === 0 &&
+    ungroundedUnits(text, found.citations, corpus.units, grounds).length === 0
+  )
+    return found;
   const subject = query.subjects[0];
   return subject && query.ask !== 'summary' && answers(await ctx.retrieve(subject)) ? summary(ctx, subject) : null;
 }
-

@@ -1,7 +1,19 @@
 import type { Target } from '../core/schema.js';
 
 // Comparators written before the figure ("不低于15%"); the others follow it ("30个以上").
-const PRE_QUALIFIERS = new Set(['不低于', '不少于', '不高于', '不超过', '低于', '高于', '超过', '少于', '多于', '约', '力争']);
+const PRE_QUALIFIERS = new Set([
+  '不低于',
+  '不少于',
+  '不高于',
+  '不超过',
+  '低于',
+  '高于',
+  '超过',
+  '少于',
+  '多于',
+  '约',
+  '力争',
+]);
 
 /** "10万个以上", "不低于15%": the figure with its qualifier, as the clause states it. */
 export function figureOf(t: Target): string {

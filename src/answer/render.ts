@@ -15,12 +15,14 @@ export function render(ctx: Ctx, found: Finding): { answer: string; lead: string
   const body = found.body.map(say);
   // In English the fact comes first, then always the Chinese words it rests on.
   const quote = found.citations[0]?.quote;
-  if (query.language === 'en' && quote && !found.body.some((l) => l.zh.startsWith('原文'))) body.unshift(`Quote (原文): “${quote}”`);
+  if (query.language === 'en' && quote && !found.body.some((l) => l.zh.startsWith('原文')))
+    body.unshift(`Quote (原文): “${quote}”`);
   const cited = new Set(found.citations.map((c) => c.doc));
   // A target of a plan whose period is over is what was planned, not what was done.
   if (query.ask === 'value' || query.ask === 'compare') {
     for (const d of corpus.documents) {
-      if (cited.has(d.id) && d.facts.period && ctx.today.getFullYear() > d.facts.period.end) body.push(say(periodEnded(d.facts.period.start, d.facts.period.end)));
+      if (cited.has(d.id) && d.facts.period && ctx.today.getFullYear() > d.facts.period.end)
+        body.push(say(periodEnded(d.facts.period.start, d.facts.period.end)));
     }
   }
   return { answer: [...lead, ...body].join('\n'), lead: lead.join('\n') };
@@ -40,8 +42,18 @@ function cityScope(ctx: Ctx, found: Finding): Line | null {
   const clause = ctx.corpus.clauses[ctx.corpus.clauseIndex.get(`${first.doc}#${first.section}`)!]!;
   if (clause.text.includes(city)) return null;
   const [all, some] = CITY_GOVERNMENTS;
-  if (clause.units.includes(all!)) return { zh: `该条款责任单位包括${all}，${city}适用。`, en: `Its responsible units include ${all} (every city government), so it applies in ${city}.` };
-  if (clause.units.includes(some!)) return { zh: `该条款责任单位包括${some}，${city}涉及时适用。`, en: `Its responsible units include ${some} (the city governments concerned), so it applies in ${city} where relevant.` };
-  return { zh: `该条款由省级部门负责，在全省实施，含${city}。`, en: `Provincial departments are responsible; it applies across the province, ${city} included.` };
+  if (clause.units.includes(all!))
+    return {
+      zh: `该条款责任单位包括${all}，${city}适用。`,
+      en: `Its responsible units include ${all} (every city government), so it applies in ${city}.`,
+    };
+  if (clause.units.includes(some!))
+    return {
+      zh: `该条款责任单位包括${some}，${city}涉及时适用。`,
+      en: `Its responsible units include ${some} (the city governments concerned), so it applies in ${city} where relevant.`,
+    };
+  return {
+    zh: `该条款由省级部门负责，在全省实施，含${city}。`,
+    en: `Provincial departments are responsible; it applies across the province, ${city} included.`,
+  };
 }
-

@@ -15,7 +15,13 @@ export function quoteOf(text: string, sentences: readonly string[]): string {
 }
 
 /** The sentences of a clause that best match the topic, best first. */
-export function rankedSentences(corpus: Corpus, text: string, topicWords: readonly string[], count = 1, accept: (s: string) => boolean = () => true): string[] {
+export function rankedSentences(
+  corpus: Corpus,
+  text: string,
+  topicWords: readonly string[],
+  count = 1,
+  accept: (s: string) => boolean = () => true,
+): string[] {
   return splitSentences(text)
     .filter(accept)
     .map((s, i) => ({ s, i, w: topicWeight(corpus, s, topicWords) }))
@@ -26,7 +32,13 @@ export function rankedSentences(corpus: Corpus, text: string, topicWords: readon
 }
 
 /** The sentences of a clause that best match the topic, in the clause's own order. */
-export function bestSentences(corpus: Corpus, text: string, topicWords: readonly string[], count = 1, accept: (s: string) => boolean = () => true): string[] {
+export function bestSentences(
+  corpus: Corpus,
+  text: string,
+  topicWords: readonly string[],
+  count = 1,
+  accept: (s: string) => boolean = () => true,
+): string[] {
   const ranked = rankedSentences(corpus, text, topicWords, count, accept);
   return splitSentences(text).filter((s) => ranked.includes(s));
 }

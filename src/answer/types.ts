@@ -5,8 +5,22 @@ import type { Query } from '../question/query.js';
  * added with the typed query (extend, never rename).
  */
 export type Intent =
-  | 'number' | 'who' | 'by_unit' | 'where' | 'when' | 'overview' | 'fact'
-  | 'lead' | 'lead_by_unit' | 'count' | 'verify' | 'compare' | 'document' | 'enterprise' | 'place' | 'more';
+  | 'number'
+  | 'who'
+  | 'by_unit'
+  | 'where'
+  | 'when'
+  | 'overview'
+  | 'fact'
+  | 'lead'
+  | 'lead_by_unit'
+  | 'count'
+  | 'verify'
+  | 'compare'
+  | 'document'
+  | 'enterprise'
+  | 'place'
+  | 'more';
 
 /** Part of the public `ask --json` contract: extend, never rename. */
 export interface Citation {

@@ -47,7 +47,11 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     // Expected failures (bad seeds, bad config, bad flags) are explained in one line; anything else is a bug.
-    process.stderr.write(error instanceof PolicyBotError ? `policybot: ${error.message}\n` : `policybot: unexpected error: ${String((error as Error)?.stack ?? error)}\n`);
+    process.stderr.write(
+      error instanceof PolicyBotError
+        ? `policybot: ${error.message}\n`
+        : `policybot: unexpected error: ${String((error as Error)?.stack ?? error)}\n`,
+    );
     process.exitCode = error instanceof PolicyBotError ? 2 : 1;
   },
 );

@@ -23,6 +23,8 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: s
 export async function openFromFlags(flags: { index?: string; seeds?: string }): Promise<PolicyBot> {
   return openBot({
     ...openOptions(readConfig(BaseConfigSchema), flags),
-    onIssues: (issues) => issues.forEach((i) => process.stderr.write(`${i.level}: ${i.message}\n`)),
+    onIssues: (issues) => {
+      for (const i of issues) process.stderr.write(`${i.level}: ${i.message}\n`);
+    },
   });
 }

@@ -4,14 +4,16 @@ import { searchTerms } from './tokenizer.js';
 
 export const LEXICAL_EMBEDDER_ID = 'lexical-tfidf-v3';
 
-export const LexicalStateSchema = z.object({
-  id: z.literal(LEXICAL_EMBEDDER_ID),
-  dimensions: z.number().int().positive(),
-  passages: z.number().int().nonnegative(),
-  /** Each term and its document frequency over the indexed passages, side by side: arrays stay compact at half a million terms. */
-  terms: z.array(z.string()),
-  df: z.array(z.number().int().positive()),
-}).refine((s) => s.terms.length === s.df.length, 'terms and df must have the same length');
+export const LexicalStateSchema = z
+  .object({
+    id: z.literal(LEXICAL_EMBEDDER_ID),
+    dimensions: z.number().int().positive(),
+    passages: z.number().int().nonnegative(),
+    /** Each term and its document frequency over the indexed passages, side by side: arrays stay compact at half a million terms. */
+    terms: z.array(z.string()),
+    df: z.array(z.number().int().positive()),
+  })
+  .refine((s) => s.terms.length === s.df.length, 'terms and df must have the same length');
 export type LexicalState = z.infer<typeof LexicalStateSchema>;
 
 /**
@@ -40,11 +42,21 @@ export class LexicalEmbeddings extends Embeddings {
   }
 
   static fromState(state: LexicalState): LexicalEmbeddings {
-    return new LexicalEmbeddings(state.dimensions, state.passages, new Map(state.terms.map((t, i) => [t, state.df[i]!])));
+    return new LexicalEmbeddings(
+      state.dimensions,
+      state.passages,
+      new Map(state.terms.map((t, i) => [t, state.df[i]!])),
+    );
   }
 
   toJSON(): LexicalState {
-    return { id: LEXICAL_EMBEDDER_ID, dimensions: this.dimensions, passages: this.passages, terms: [...this.df.keys()], df: [...this.df.values()] };
+    return {
+      id: LEXICAL_EMBEDDER_ID,
+      dimensions: this.dimensions,
+      passages: this.passages,
+      terms: [...this.df.keys()],
+      df: [...this.df.values()],
+    };
   }
 
   /** Embeds already-segmented terms: ingest has them at hand and need not segment twice. */

@@ -25,9 +25,11 @@ export function embedderId(spec: EmbedderSpec): string {
 
 export async function fitEmbedder(spec: EmbedderSpec, passages: readonly Passage[]): Promise<FittedEmbedder> {
   if (spec.provider === 'lexical') {
-    const lexical = LexicalEmbeddings.fit((function* () {
-      for (const p of passages) yield p.terms.split(' ');
-    })());
+    const lexical = LexicalEmbeddings.fit(
+      (function* () {
+        for (const p of passages) yield p.terms.split(' ');
+      })(),
+    );
     return {
       id: embedderId(spec),
       embedPassages: async (batch) => batch.map((p) => lexical.vectorOf(p.terms.split(' '))),
@@ -35,7 +37,11 @@ export async function fitEmbedder(spec: EmbedderSpec, passages: readonly Passage
     };
   }
   const remote = await remoteEmbeddings(spec);
-  return { id: embedderId(spec), embedPassages: (batch) => remote.embedDocuments(batch.map((p) => p.text)), state: null };
+  return {
+    id: embedderId(spec),
+    embedPassages: (batch) => remote.embedDocuments(batch.map((p) => p.text)),
+    state: null,
+  };
 }
 
 export async function restoreEmbedder(spec: EmbedderSpec, state: unknown): Promise<EmbeddingsInterface> {
@@ -53,5 +59,9 @@ async function remoteEmbeddings(spec: EmbedderSpec): Promise<EmbeddingsInterface
     throw createError('EMBEDDER_INCOMPLETE');
   }
   const { OpenAIEmbeddings } = await import('@langchain/openai');
-  return new OpenAIEmbeddings({ model: spec.model, apiKey: spec.apiKey ?? 'unused', configuration: { baseURL: spec.baseUrl } });
+  return new OpenAIEmbeddings({
+    model: spec.model,
+    apiKey: spec.apiKey ?? 'unused',
+    configuration: { baseURL: spec.baseUrl },
+  });
 }

@@ -22,7 +22,8 @@ const CATALOGUE = {
     `${at(file, null)}: no section markers (一、 （一） 1. 第X条) found; each paragraph becomes one clause`,
   SEED_METADATA_INVALID: (file: string, line: number | null, problem: string) =>
     `metadata file ${file}${line === null ? '' : ` line ${line}`}: ${problem}; the file is ignored and the facts are read from the seed's text`,
-  SEED_METADATA_ORPHAN: (file: string, id: string) => `metadata file ${file}: there is no seed ${id}.* beside it; the file is ignored`,
+  SEED_METADATA_ORPHAN: (file: string, id: string) =>
+    `metadata file ${file}: there is no seed ${id}.* beside it; the file is ignored`,
   SEEDS_MISSING: (dir: string) => `seeds directory ${dir} cannot be read; pass --seeds DIR or set POLICYBOT_SEEDS_DIR`,
   SEEDS_EMPTY: (dir: string) => `seeds directory ${dir} holds no seed files`,
   INDEX_MISSING: (dir: string) => `no index in ${dir}: run \`policybot ingest --out ${dir}\``,
@@ -40,7 +41,8 @@ const CATALOGUE = {
   EMBEDDER_INCOMPLETE: () => 'EMBEDDINGS_PROVIDER=openai needs EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL',
   USAGE: (problem: string) => problem,
   INPUT_UNREADABLE: (kind: string, file: string, reason: string) => `${kind} file ${file} cannot be read: ${reason}`,
-  INPUT_INVALID: (kind: string, file: string, line: number, problem: string) => `${kind} file ${file} line ${line}: ${problem}`,
+  INPUT_INVALID: (kind: string, file: string, line: number, problem: string) =>
+    `${kind} file ${file} line ${line}: ${problem}`,
 } as const satisfies Record<string, (...args: never[]) => string>;
 
 type Catalogue = typeof CATALOGUE;

@@ -5,8 +5,17 @@ import { z } from 'zod';
 import { createError } from './errors.js';
 import { writeJson } from './json-file.js';
 import {
-  ClauseSchema, DocumentMetaSchema, ManifestSchema, PassageSchema, SCHEMA_VERSION, TargetSchema,
-  type Clause, type DocumentMeta, type Manifest, type Passage, type Target,
+  ClauseSchema,
+  DocumentMetaSchema,
+  ManifestSchema,
+  PassageSchema,
+  SCHEMA_VERSION,
+  TargetSchema,
+  type Clause,
+  type DocumentMeta,
+  type Manifest,
+  type Passage,
+  type Target,
 } from './schema.js';
 
 /** Everything in an index directory except the vectors, which live in `hnsw/`. */
@@ -31,12 +40,17 @@ const FILES = {
 export const VECTORS_DIR = 'hnsw';
 
 /** Writes into a sibling directory and swaps it in, so a reader never sees half an index. */
-export async function writeIndex(dir: string, index: StoredIndex, writeVectors: (dir: string) => Promise<void>): Promise<void> {
+export async function writeIndex(
+  dir: string,
+  index: StoredIndex,
+  writeVectors: (dir: string) => Promise<void>,
+): Promise<void> {
   const staging = `${dir}.tmp-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   // One file at a time: a large corpus's JSON held all at once would double the peak memory of an ingest.
-  for (const key of Object.keys(FILES) as (keyof typeof FILES)[]) await writeJson(join(staging, FILES[key]), index[key]);
+  for (const key of Object.keys(FILES) as (keyof typeof FILES)[])
+    await writeJson(join(staging, FILES[key]), index[key]);
   await writeVectors(join(staging, VECTORS_DIR));
   const old = `${dir}.old-${process.pid}`;
   if (existsSync(dir)) await rename(dir, old);

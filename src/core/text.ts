@@ -1,7 +1,8 @@
 /** Text patterns both the ingest and the answering use, each written once. */
 
 /** Measure words a figure may carry: "个", "座", "万个" is 万 + 个. */
-export const MEASURE = '个|座|家|所|项|条|台|套|处|名|人|户|张|批|类|种|元|公里|千米|米|千伏|千瓦|兆瓦|吉瓦|平方米|亩|吨|次|倍|%|％';
+export const MEASURE =
+  '个|座|家|所|项|条|台|套|处|名|人|户|张|批|类|种|元|公里|千米|米|千伏|千瓦|兆瓦|吉瓦|平方米|亩|吨|次|倍|%|％';
 const MAGNITUDE: Record<string, number> = { 千: 1e3, 万: 1e4, 亿: 1e8 };
 
 /** A figure with its magnitude applied: 11.2 with "万个" is 112,000; figures are compared by this. */
@@ -16,9 +17,11 @@ export function measureOf(unit: string): string {
 
 /** Sentences as written, each keeping its closing punctuation: the unit of a quote. */
 export function splitSentences(text: string): string[] {
-  return text.split(/(?<=[。；！？\n])/).map((s) => s.trim()).filter((s) => s.length > 0);
+  return text
+    .split(/(?<=[。；！？\n])/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
-
 
 /** A deadline as the policy writes it: "到2022年", "2020年底前", "2020年"; the year is group 1. */
 export const DEADLINE = /(?:到|至)?(\d{4})年(?:底前|年底前|底|前)?/;
@@ -31,4 +34,9 @@ export function deadlinesIn(text: string): RegExpMatchArray[] {
 /** Inverse document frequency as BM25 weighs it (Robertson–Sparck Jones, never negative). */
 export function idf(documentFrequency: number, documents: number): number {
   return Math.log(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
+}
+
+/** A string as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import nodejieba from 'nodejieba';
 
 const DICT_DIR = fileURLToPath(new URL('./dict/', import.meta.url));
-const STOPWORDS = new Set(readFileSync(`${DICT_DIR}stopwords.txt`, 'utf8').split('\n').map((w) => w.trim()).filter(Boolean));
+const STOPWORDS = new Set(
+  readFileSync(`${DICT_DIR}stopwords.txt`, 'utf8')
+    .split('\n')
+    .map((w) => w.trim())
+    .filter(Boolean),
+);
 const HAN_RUN = /\p{Script=Han}+/gu;
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
@@ -50,7 +55,9 @@ export function words(text: string): string[] {
 
 /** The text cut into jieba's words, every character kept (punctuation too), Latin lower-cased. */
 export function segments(text: string): string[] {
-  return jieba().cut(upperLatin(text), true).map((t) => t.toLowerCase());
+  return jieba()
+    .cut(upperLatin(text), true)
+    .map((t) => t.toLowerCase());
 }
 
 /** Whether jieba's dictionary (with the domain dictionary and the corpus's terms) holds a text as one word. */
@@ -79,7 +86,11 @@ export interface TaggedWord {
 export function tagged(text: string): TaggedWord[] {
   return jieba()
     .tag(upperLatin(text))
-    .map((t) => ({ word: t.word.trim().toLowerCase().replace(JOINER_EDGE, ''), noun: COMPOUND_TAGS.test(t.tag) || /^[a-z0-9]/i.test(t.word.trim()), verbal: t.tag === 'vn' }))
+    .map((t) => ({
+      word: t.word.trim().toLowerCase().replace(JOINER_EDGE, ''),
+      noun: COMPOUND_TAGS.test(t.tag) || /^[a-z0-9]/i.test(t.word.trim()),
+      verbal: t.tag === 'vn',
+    }))
     .filter((t) => t.word.length > 0);
 }
 

@@ -23,20 +23,34 @@ async function score(corpus: Corpus, cases: readonly EvalCase[], disabled: reado
 }
 
 /** Accuracy with every retrieval signal, then without each one in turn: what each signal adds. */
-export async function signalAblation(indexDir: string, embedder: EmbedderSpec, cases: readonly EvalCase[]): Promise<Variant[]> {
+export async function signalAblation(
+  indexDir: string,
+  embedder: EmbedderSpec,
+  cases: readonly EvalCase[],
+): Promise<Variant[]> {
   const corpus = await loadCorpus(indexDir, embedder);
   const variants: Variant[] = [{ name: 'all signals', pass: await score(corpus, cases), total: cases.length }];
-  for (const signal of SIGNALS) variants.push({ name: `without ${signal}`, pass: await score(corpus, cases, [signal]), total: cases.length });
+  for (const signal of SIGNALS)
+    variants.push({ name: `without ${signal}`, pass: await score(corpus, cases, [signal]), total: cases.length });
   return variants;
 }
 
 /** Accuracy with whole-clause passages against sentence windows, each built into its own index under `workDir`. */
-export async function passageModes(seedsDir: string, workDir: string, embedder: EmbedderSpec, cases: readonly EvalCase[]): Promise<Variant[]> {
+export async function passageModes(
+  seedsDir: string,
+  workDir: string,
+  embedder: EmbedderSpec,
+  cases: readonly EvalCase[],
+): Promise<Variant[]> {
   const variants: Variant[] = [];
   for (const mode of ['clause', 'window'] as PassageMode[]) {
     const outDir = join(workDir, `index-${mode}`);
     await ingest({ seedsDir, outDir, embedder, passageMode: mode });
-    variants.push({ name: `passages: ${mode}`, pass: await score(await loadCorpus(outDir, embedder), cases), total: cases.length });
+    variants.push({
+      name: `passages: ${mode}`,
+      pass: await score(await loadCorpus(outDir, embedder), cases),
+      total: cases.length,
+    });
   }
   return variants;
 }

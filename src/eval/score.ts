@@ -31,7 +31,8 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 export function judge(c: EvalCase, a: Answer): string[] {
   const failures = (c.must_not ?? []).filter((m) => a.answer.includes(m)).map((m) => `states "${m}"`);
   if (c.kind === 'oos') {
-    if (a.status !== 'not_found' || a.citations.length > 0) failures.push(`expected not_found with no citations, got ${a.status} citing ${sections(a)}`);
+    if (a.status !== 'not_found' || a.citations.length > 0)
+      failures.push(`expected not_found with no citations, got ${a.status} citing ${sections(a)}`);
     return failures;
   }
   if (a.status !== 'answered') {
@@ -39,7 +40,8 @@ export function judge(c: EvalCase, a: Answer): string[] {
     return failures;
   }
   const first = a.citations[0];
-  if (c.sections && !c.sections.includes(first?.section ?? '')) failures.push(`first citation ${first?.section ?? 'none'} not in ${c.sections.join(',')}`);
+  if (c.sections && !c.sections.includes(first?.section ?? ''))
+    failures.push(`first citation ${first?.section ?? 'none'} not in ${c.sections.join(',')}`);
   const front = c.in_lead ? squash(a.lead) : squash(a.answer).slice(0, LEAD_CHARS);
   const where = c.in_lead ? 'the lead' : `the first ${LEAD_CHARS} characters`;
   for (const m of c.must ?? []) if (!front.includes(squash(m))) failures.push(`"${m}" not within ${where}`);
@@ -47,15 +49,18 @@ export function judge(c: EvalCase, a: Answer): string[] {
     if (!group.some((m) => front.includes(squash(m)))) failures.push(`none of "${group.join('", "')}" within ${where}`);
   }
   if (c.units) {
-    if (JSON.stringify(first?.units ?? []) !== JSON.stringify(c.units)) failures.push(`units ${JSON.stringify(first?.units ?? [])} != ${JSON.stringify(c.units)}`);
+    if (JSON.stringify(first?.units ?? []) !== JSON.stringify(c.units))
+      failures.push(`units ${JSON.stringify(first?.units ?? [])} != ${JSON.stringify(c.units)}`);
     for (const u of c.units) if (!a.answer.includes(u)) failures.push(`answer does not name ${u}`);
   }
   if (c.all_sections) {
     const got = new Set(a.citations.map((x) => x.section));
     const want = new Set(c.all_sections);
-    if (got.size !== want.size || [...want].some((s) => !got.has(s))) failures.push(`citations ${sections(a)} != ${c.all_sections.join(',')}`);
+    if (got.size !== want.size || [...want].some((s) => !got.has(s)))
+      failures.push(`citations ${sections(a)} != ${c.all_sections.join(',')}`);
   }
-  if (c.top3 && !a.citations.slice(0, 3).some((x) => c.top3!.includes(x.section))) failures.push(`none of ${c.top3.join(',')} in the first three citations (${sections(a)})`);
+  if (c.top3 && !a.citations.slice(0, 3).some((x) => c.top3!.includes(x.section)))
+    failures.push(`none of ${c.top3.join(',')} in the first three citations (${sections(a)})`);
   if (c.prefix !== undefined) {
     const outside = a.citations.filter((x) => x.section !== c.prefix && !x.section.startsWith(`${c.prefix}.`));
     if (outside.length > 0 || a.citations.length === 0) failures.push(`citations outside ${c.prefix}: ${sections(a)}`);

@@ -3,7 +3,10 @@ import type { Claim, Quantity } from './query.js';
 import { cue } from './cues.js';
 
 // A figure a person writes: "50座", "55%", "11万个", "1.3"; not a year, not part of a term such as 5G or 4A.
-const QUANTITY = new RegExp(`(?<![\\d.a-z])(\\d+(?:\\.\\d+)?)(?![\\d.])(千(?![伏瓦米])|万|亿)?(${MEASURE})?(?![a-z年月日号级])`, 'gi');
+const QUANTITY = new RegExp(
+  `(?<![\\d.a-z])(\\d+(?:\\.\\d+)?)(?![\\d.])(千(?![伏瓦米])|万|亿)?(${MEASURE})?(?![a-z年月日号级])`,
+  'gi',
+);
 
 export function quantitiesIn(text: string): Quantity[] {
   return [...text.matchAll(QUANTITY)].map((m) => {

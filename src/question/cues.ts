@@ -1,39 +1,77 @@
-import { MEASURE } from '../core/text.js';
+import { escapeRegExp, MEASURE } from '../core/text.js';
 import type { DocumentAspect } from './query.js';
 
 /**
  * Cue phrases: words that say what kind of answer is wanted and name no topic. Each list is used twice, to
  * recognise the kind of question and to strip the phrase from the topic, so the two never drift apart.
  */
+// biome-ignore format: a word list reads best packed
 const WHO = [
   '谁负责', '由谁', '谁来', '责任单位', '责任部门', '负责单位', '负责部门', '主管部门', '落实单位', '归口单位', '归口部门',
   '哪些部门', '哪个部门', '什么部门', '哪些单位', '哪个单位', '什么单位', '哪家单位', '哪几个部门', '哪几个单位', '归哪', '谁管',
   '归口', '负责的部门', '负责的单位', '由哪些', '由哪个', '谁', '部门有哪些',
 ];
+// biome-ignore format: a word list reads best packed
 const LEAD = [
   '谁牵头', '牵头单位', '牵头部门', '牵头的', '牵头', '排在第一位', '排在第一', '排第一位', '排第一', '排在首位', '排首位', '第一位',
   '首位', '打头阵', '打头', '领头', '带头', '挑头', '为首', '领衔', '排在最前', '排在前面', '第一责任单位', '第一责任', '主责单位', '主责部门', '主责',
 ];
-const WHEN = ['什么时候', '什么时间', '何时', '哪一年', '哪年', '时间节点', '截止时间', '截止', '期限', '时限', '几年', '啥时候', '多久'];
+const WHEN = [
+  '什么时候',
+  '什么时间',
+  '何时',
+  '哪一年',
+  '哪年',
+  '时间节点',
+  '截止时间',
+  '截止',
+  '期限',
+  '时限',
+  '几年',
+  '啥时候',
+  '多久',
+];
+// biome-ignore format: a word list reads best packed
 const WHERE = [
   '哪些城市', '哪个城市', '哪几个城市', '哪几个市', '哪些市', '哪个市', '哪些地方', '哪个地方', '哪些地区', '哪个地区', '哪里', '什么地方',
   '在哪儿', '在哪', '哪儿', '什么位置', '哪些地市',
 ];
 const COUNT_WORDS = ['一共', '总共', '共有', '总计', '合计'];
+// biome-ignore format: a word list reads best packed
 const YES_NO = [
   '对不对', '对吗', '对么', '是不是', '是否', '正确吗', '准确吗', '没错吧', '没错吗', '对吧', '是吗', '是么', '是吧', '是这样吧',
   '是这样吗', '在不在', '有没有列', '能不能', '可不可以', '能否', '可否', '行不行', '有没有', '算不算', '够不够', '属实吗', '吗',
 ];
+// biome-ignore format: a word list reads best packed
 const COMPARE = [
   '哪个更多', '哪个更少', '哪个多', '哪个少', '哪个大', '哪个小', '哪个高', '哪个低', '哪一个多', '哪一个少', '哪项多', '谁多', '谁少', '谁大',
   '更多', '更少', '更大', '更小', '更高', '更低', '较多', '较少', '多多少', '少多少', '大多少', '小多少', '高多少', '低多少', '相差多少',
   '相差', '差多少', '差距', '差几', '多几', '少几', '多出',
 ];
-const DOCUMENT_REFS = ['这个方案', '这份方案', '本方案', '该方案', '此方案', '这个文件', '这份文件', '本文件', '该文件', '这个政策', '本政策', '该政策', '行动方案', '方案', '文件', '政策', '这个', '本'];
+const DOCUMENT_REFS = [
+  '这个方案',
+  '这份方案',
+  '本方案',
+  '该方案',
+  '此方案',
+  '这个文件',
+  '这份文件',
+  '本文件',
+  '该文件',
+  '这个政策',
+  '本政策',
+  '该政策',
+  '行动方案',
+  '方案',
+  '文件',
+  '政策',
+  '这个',
+  '本',
+];
 
-const WHICH_MORE = '(?:哪(?:个|一个|项|样|类)|谁)(?:[要建设培育计划得的还会]|目标|数量|规模){0,4}(?:更)?(?:多|少|大|小|高|低)';
-const anyOf = (phrases: readonly string[]) => new RegExp(phrases.map(escape).join('|'));
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const WHICH_MORE =
+  '(?:哪(?:个|一个|项|样|类)|谁)(?:[要建设培育计划得的还会]|目标|数量|规模){0,4}(?:更)?(?:多|少|大|小|高|低)';
+const anyOf = (phrases: readonly string[]) => new RegExp(phrases.map(escapeRegExp).join('|'));
 
 export const cue = {
   who: anyOf(WHO),
@@ -41,19 +79,27 @@ export const cue = {
   when: new RegExp(`${anyOf(WHEN).source}|年底前|之前完成|完成时间`),
   where: anyOf(WHERE),
   // "几个" counts, "哪几个方面" lists.
-  number: new RegExp(`多少|(?<!哪)几(?:[千万亿])?(?:${MEASURE})|[建有是达]几|目标值|数量|规模|比例|比重|百分之|占比|多大|多高|多低|几成`),
+  number: new RegExp(
+    `多少|(?<!哪)几(?:[千万亿])?(?:${MEASURE})|[建有是达]几|目标值|数量|规模|比例|比重|百分之|占比|多大|多高|多低|几成`,
+  ),
   target: /目标|指标/,
   count: new RegExp(`${anyOf(COUNT_WORDS).source}|(?<!哪)几[个类项部分条大种方面]|多少[个类项条种]`),
   list: /分为|分成|包括|包含|有哪些|有哪几|哪几部分|哪几个方面|哪些方面|哪几方面|主要内容|哪几类|哪些类|哪些措施|是什么|有什么|概况|概要|总体|内容|组成/,
   duty: /负责|涉及|承担|牵头|参与|落实|任务|工作|事项|职责|职能|分工|要做|干什么|干啥|干些什么|做什么|做啥|做些什么|做哪些|管什么|管啥|干嘛|条款|排在|列为|列在/,
-  yesNo: new RegExp(`${YES_NO.filter((p) => p !== '吗').map(escape).join('|')}|吗[?？。!！]*$|吗[，,]|吧[?？。!！]*$|(?<=[^\\p{Script=Han}]|[可能行是对])不[?？]+$`, 'u'),
+  yesNo: new RegExp(
+    `${YES_NO.filter((p) => p !== '吗')
+      .map(escapeRegExp)
+      .join('|')}|吗[?？。!！]*$|吗[，,]|吧[?？。!！]*$|(?<=[^\\p{Script=Han}]|[可能行是对])不[?？]+$`,
+    'u',
+  ),
   /** Words that ask something; a statement ending in "？" without any of them puts itself to the test. */
   interrogative: /多少|几|什么|啥|哪|谁|怎|如何|吗|呢|是否|有没有|能否|可否|何时|为何/,
   /** "是不是…", "…对吗": a statement put to the test, not "有没有…", which asks what there is. */
   isIt: /是不是|是否|对吗|对不对|没错|正确吗|准确吗|是吗|是么|被列为|列入|在不在/,
   /** The asker's own situation checked against the text: "能申请扩建吗", "符合条件吗". */
   // "能" alone is no cue: it ends 智能, 功能, 赋能.
-  condition: /能不能|可不可以|能否|可否|可以|能(?:申请|拿|享受|进|算|列入|获得|得到|获|被|够|要)|符合|满足|达标|够不够|够吗|算不算|享受|申请/,
+  condition:
+    /能不能|可不可以|能否|可否|可以|能(?:申请|拿|享受|进|算|列入|获得|得到|获|被|够|要)|符合|满足|达标|够不够|够吗|算不算|享受|申请/,
   // "哪个要建得多": which, then a comparative a few characters on.
   compare: new RegExp(`${anyOf(COMPARE).source}|${WHICH_MORE}`),
   difference: /[多少大小高低](?:建|设|培育|出)?(?:多少|几)|相差|差多少|差距|差几|多出/,
@@ -72,6 +118,7 @@ export const cue = {
 };
 
 /** Phrases that ask rather than name a topic, longest first so "哪些部门" goes before "哪些". */
+// biome-ignore format: a word list reads best packed
 const QUESTION_PHRASES = [
   ...WHO, ...LEAD, ...WHEN, ...WHERE, ...COUNT_WORDS, ...YES_NO, ...COMPARE,
   '部门', '单位', '事项', '负责', '多少', '几个', '几座', '几家', '几项', '几所', '几处', '几条', '几类', '几种', '哪一条', '哪条', '哪项',
@@ -82,8 +129,12 @@ const QUESTION_PHRASES = [
 ].sort((a, b) => b.length - a.length);
 // "几千伏", "多少万个": a count asked in any measure the corpus uses.
 const ASKED_AMOUNT = `(?:几|多少)(?:[千万亿])?(?:${MEASURE})`;
-export const QUESTION_WORDS = new RegExp([ASKED_AMOUNT, WHICH_MORE, ...QUESTION_PHRASES.map(escape)].join('|'), 'g');
+export const QUESTION_WORDS = new RegExp(
+  [ASKED_AMOUNT, WHICH_MORE, ...QUESTION_PHRASES.map(escapeRegExp)].join('|'),
+  'g',
+);
 
+// biome-ignore format: a word list reads best packed
 const ASPECTS: readonly [DocumentAspect, RegExp][] = [
   ['number', /文号|发文字号|字号/],
   // A 文号 in the question asks which document it is.

@@ -30,6 +30,7 @@ const CueSchema = z.array(z.strictObject({ zh: z.string().min(1), en: z.array(z.
  * a phrase in the glossary or cue table may still contain them ("is it true that", "title of the plan"). They
  * also tell an English question from a Chinese one that quotes an abbreviation ("PUE值是多少").
  */
+// biome-ignore format: a word list reads best packed
 const STOP_WORDS = new Set([
   // articles, pronouns, determiners
   'a', 'an', 'the', 'this', 'that', 'these', 'those', 'it', 'its', 'itself', 'they', 'them', 'their', 'there', 'here',
@@ -83,6 +84,7 @@ const STOP_WORDS = new Set([
   'official', 'qualify', 'qualifies', 'eligible', 'apply', 'applies', 'applying', 'need', 'needed', 'needs', 'get', 'receive',
 ]);
 
+// biome-ignore format: a word list reads best packed
 const AUXILIARIES = new Set([
   'is', 'are', 'was', 'were', 'will', 'would', 'does', 'do', 'did', 'can', 'could', 'should', 'shall', 'has', 'have',
   'must', 'may', 'isnt', 'arent', 'doesnt', 'dont', 'wont',
@@ -121,7 +123,12 @@ function loadGlossary(file: string | URL, seen: Map<string, Phrase>) {
     if (!measure && entry.scale !== undefined) throw invalid(file, 'glossary', i, entry.zh, 'scale is for measures');
     if (measure && entry.counter !== undefined) throw invalid(file, 'glossary', i, entry.zh, 'counter is for terms');
   });
-  const phrases = compile(file, 'glossary', entries.map((e) => ({ ...e, kind: e.kind ?? 'term' })), seen);
+  const phrases = compile(
+    file,
+    'glossary',
+    entries.map((e) => ({ ...e, kind: e.kind ?? 'term' })),
+    seen,
+  );
   return { entries, phrases };
 }
 
@@ -217,7 +224,10 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   // "Shandong's" is Shandong; "Xiong'an" and "don't" lose their apostrophe.
-  const plain = text.toLowerCase().replace(/['’]s\b/g, '').replace(/['’]/g, '');
+  const plain = text
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .replace(/['’]/g, '');
   for (const [m] of plain.matchAll(TOKEN)) {
     if (/\p{Script=Han}/u.test(m)) tokens.push({ kind: 'zh', text: m, key: m });
     else if (/^[\d,.]+%?$/.test(m)) {
@@ -246,6 +256,7 @@ const END_OF = String.raw`(?:end\s+of\s+(?:the\s+year\s+)?|year[-\s]?end\s+(?:of
  * Year phrases, rewritten into the Chinese the reader knows before the words are matched. Each step leaves
  * Chinese behind (年), which the later steps do not match again.
  */
+// biome-ignore format: a word list reads best packed
 const YEAR_PHRASES: [RegExp, string][] = [
   [new RegExp(String.raw`\b(?:from\s+)?(${YEAR})\s*(?:-|–|—|to|through)\s*(${YEAR})\b`, 'g'), ' $1-$2年 '],
   [new RegExp(String.raw`\b(?:${BY}\s+)?(?:the\s+)?${END_OF}(${YEAR})\b`, 'g'), ' $1年底前 '],
@@ -254,6 +265,7 @@ const YEAR_PHRASES: [RegExp, string][] = [
   [new RegExp(String.raw`(?<![\d-])\b(?:(?:in|since|as of|during)\s+)?(${YEAR})\b(?![年.\d%-])`, 'g'), ' $1年 '],
 ];
 /** "More than 500" claims a figure (超过500); "more than" alone compares (哪个多, in the cue table). */
+// biome-ignore format: a word list reads best packed
 const BEFORE_NUMBER: [RegExp, string][] = [
   [/\b(?:more|greater|larger|bigger) than\s+(?=\d)/g, ' 超过 '],
   [/\b(?:less|fewer|smaller) than\s+(?=\d)/g, ' 低于 '],
@@ -322,14 +334,21 @@ export function translateEnglish(text: string): Translation {
       i += measure.keys.length;
       continue;
     }
-    const stop = STOP_WORDS.has(token.text) || STOP_WORDS.has(token.key) || stems(token.text).some((s) => STOP_WORDS.has(s));
+    const stop =
+      STOP_WORDS.has(token.text) || STOP_WORDS.has(token.key) || stems(token.text).some((s) => STOP_WORDS.has(s));
     if (token.text.length > 1 && !stop && !unknown.includes(token.text)) unknown.push(token.text);
     i += 1;
   }
   const first = tokens[0];
   // "Is the hydrogen station target 50?": a question opened by an auxiliary checks a claim, cue or not.
   if (first?.kind === 'word' && AUXILIARIES.has(first.text) && !cued) parts.push(YES_NO_CUE);
-  else if (first?.kind === 'word' && AUXILIARIES.has(first.text) && tokens.some((t) => t.kind === 'number') && !parts.includes(YES_NO_CUE)) parts.push(YES_NO_CUE);
+  else if (
+    first?.kind === 'word' &&
+    AUXILIARIES.has(first.text) &&
+    tokens.some((t) => t.kind === 'number') &&
+    !parts.includes(YES_NO_CUE)
+  )
+    parts.push(YES_NO_CUE);
   return { chinese: join(parts), unknown };
 }
 

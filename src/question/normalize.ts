@@ -17,14 +17,16 @@ export function normalizeQuestion(raw: string): string {
       return ch;
     })
     .join('');
-  return toSimplified(halfWidth)
-    .toLowerCase()
-    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
-    .replace(/([\p{P}\p{S}])\1+/gu, '$1')
-    .replace(/\s+/g, ' ')
-    // "Longdong–Taian": a dash between Latin words is a hyphen.
-    .replace(/(?<=[a-z])[–—](?=[a-z])/g, '-')
-    // Chinese is written without spaces: "责任 单位" is 责任单位. Spaces between Latin words stay.
-    .replace(/(?<=[\p{Script=Han}\p{P}]) | (?=[\p{Script=Han}\p{P}])/gu, '')
-    .trim();
+  return (
+    toSimplified(halfWidth)
+      .toLowerCase()
+      .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+      .replace(/([\p{P}\p{S}])\1+/gu, '$1')
+      .replace(/\s+/g, ' ')
+      // "Longdong–Taian": a dash between Latin words is a hyphen.
+      .replace(/(?<=[a-z])[–—](?=[a-z])/g, '-')
+      // Chinese is written without spaces: "责任 单位" is 责任单位. Spaces between Latin words stay.
+      .replace(/(?<=[\p{Script=Han}\p{P}]) | (?=[\p{Script=Han}\p{P}])/gu, '')
+      .trim()
+  );
 }

@@ -37,12 +37,14 @@ function candidatesOf(text: string, parts: readonly Part[]): Part[] {
   let index = pairIndexes.get(parts);
   if (!index) {
     index = new Map();
-    for (const p of parts) for (const pair of new Set(pairsOf(p.heading))) (index.get(pair) ?? index.set(pair, []).get(pair)!).push(p);
+    for (const p of parts)
+      for (const pair of new Set(pairsOf(p.heading))) (index.get(pair) ?? index.set(pair, []).get(pair)!).push(p);
     pairIndexes.set(parts, index);
   }
   // A heading named by at least MIN_PART_CHARS characters in a row shares that many pairs, less one, with the text.
   const shared = new Map<Part, number>();
-  for (const pair of new Set(pairsOf(text))) for (const p of index.get(pair) ?? []) shared.set(p, (shared.get(p) ?? 0) + 1);
+  for (const pair of new Set(pairsOf(text)))
+    for (const p of index.get(pair) ?? []) shared.set(p, (shared.get(p) ?? 0) + 1);
   return parts.filter((p) => (shared.get(p) ?? 0) >= Math.max(1, Math.min(MIN_PART_CHARS, p.heading.length) - 1));
 }
 
@@ -56,7 +58,9 @@ function longestCommonSubstring(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const row = new Array<number>(b.length + 1).fill(0);
     for (let j = 1; j <= b.length; j++) {
-      if (a[i - 1] === b[j - 1]) best = Math.max(best, (row[j] = previous[j - 1]! + 1));
+      if (a[i - 1] !== b[j - 1]) continue;
+      row[j] = previous[j - 1]! + 1;
+      best = Math.max(best, row[j]!);
     }
     previous = row;
   }
@@ -71,6 +75,7 @@ export function isWithin(section: string, ancestor: string): boolean {
 export function compareSections(a: string, b: string): number {
   const x = a.split('.').map(Number);
   const y = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
+  for (let i = 0; i < Math.max(x.length, y.length); i++)
+    if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
   return 0;
 }

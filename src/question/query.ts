@@ -15,17 +15,49 @@ import { z } from 'zod';
  * - summary: what the policy says about a subject
  */
 export const AskSchema = z.enum([
-  'value', 'units', 'lead', 'duties', 'lead_duties', 'list', 'count', 'when', 'where',
-  'verify', 'compare', 'document', 'enterprise', 'place', 'more', 'summary',
+  'value',
+  'units',
+  'lead',
+  'duties',
+  'lead_duties',
+  'list',
+  'count',
+  'when',
+  'where',
+  'verify',
+  'compare',
+  'document',
+  'enterprise',
+  'place',
+  'more',
+  'summary',
 ]);
 export type Ask = z.infer<typeof AskSchema>;
 
 /** The kinds answered one subject at a time: a question with several subjects gets an answer for each. */
-export const SUBJECT_ASKS = ['value', 'units', 'lead', 'when', 'where', 'summary', 'verify'] as const satisfies readonly Ask[];
+export const SUBJECT_ASKS = [
+  'value',
+  'units',
+  'lead',
+  'when',
+  'where',
+  'summary',
+  'verify',
+] as const satisfies readonly Ask[];
 export type SubjectAsk = (typeof SUBJECT_ASKS)[number];
 export const isSubjectAsk = (ask: Ask): ask is SubjectAsk => (SUBJECT_ASKS as readonly Ask[]).includes(ask);
 
-export const DocumentAspectSchema = z.enum(['title', 'period', 'issuer', 'number', 'issued', 'status', 'parts', 'goals', 'preamble']);
+export const DocumentAspectSchema = z.enum([
+  'title',
+  'period',
+  'issuer',
+  'number',
+  'issued',
+  'status',
+  'parts',
+  'goals',
+  'preamble',
+]);
 export type DocumentAspect = z.infer<typeof DocumentAspectSchema>;
 
 /** A figure as a question states it: "50座", "55%", "11万个". `amount` is the value with its magnitude applied. */

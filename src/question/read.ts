@@ -51,7 +51,9 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
   const normalized = normalizeQuestion(raw).replace(SHORT_YEAR, '20$1年');
   const english = isEnglish(normalized);
   const latin = english ? { text: normalized, corrections: [] } : nearestLatin(normalized, vocabulary);
-  const translated = english ? translateEnglish(normalized) : { chinese: withGlossary(latin.text, vocabulary), unknown: [] };
+  const translated = english
+    ? translateEnglish(normalized)
+    : { chinese: withGlossary(latin.text, vocabulary), unknown: [] };
   const typed = vocabulary.typos.correct(applySynonyms(translated.chinese, vocabulary.synonyms));
   // "还有吗，比如测试这块": a follow-up about what comes after, read like "那测试这块呢".
   const text = state ? typed.text.replace(cue.moreAbout, '那') : typed.text;
@@ -66,11 +68,24 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
   const aspects = documentAspects(rest);
   const claim = readClaim(text, units, places);
   // "要求是2021年底前完成？": a statement with a question mark and no question word puts itself to the test.
-  const stated = /[?？]$/.test(text) && !cue.interrogative.test(text) && (claim.quantities.length > 0 || claim.years.length > 0 || units.length > 0);
+  const stated =
+    /[?？]$/.test(text) &&
+    !cue.interrogative.test(text) &&
+    (claim.quantities.length > 0 || claim.years.length > 0 || units.length > 0);
   const claimed = cue.yesNo.test(text) || stated;
   // "方案里有提到吗" from an enterprise that described itself asks what concerns it, not whether a claim holds.
-  const checks = claim.quantities.length > 0 || claim.units.length > 0 || claim.years.length > 0 || (claim.places.length > 0 && cue.isIt.test(text));
-  const comparison = cue.difference.test(text) ? 'difference' : /少|低|小/.test(text.match(cue.compare)?.[0] ?? '') ? 'smaller' : cue.compare.test(text) ? 'larger' : null;
+  const checks =
+    claim.quantities.length > 0 ||
+    claim.units.length > 0 ||
+    claim.years.length > 0 ||
+    (claim.places.length > 0 && cue.isIt.test(text));
+  const comparison = cue.difference.test(text)
+    ? 'difference'
+    : /少|低|小/.test(text.match(cue.compare)?.[0] ?? '')
+      ? 'smaller'
+      : cue.compare.test(text)
+        ? 'larger'
+        : null;
 
   // A claimed figure names no subject; a comparison's subjects are split at 比 and 和.
   const asked = rest.replace(cue.followUpStart, '');
@@ -86,11 +101,20 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
   // What the opening paragraph says is asked in its own words ("开篇提出要加快建设哪几类新型基础设施").
   const aboutDocument =
     aspects.includes('preamble') ||
-    (aspects.length > 0 && !part && (cue.documentRef.test(rest) || (state === null && subjects.length === 0)) && !namesMoreThanDocument(rest, vocabulary));
+    (aspects.length > 0 &&
+      !part &&
+      (cue.documentRef.test(rest) || (state === null && subjects.length === 0)) &&
+      !namesMoreThanDocument(rest, vocabulary));
   // "多少个典型应用场景" counts a target, not the parts of "应用场景".
   const namesTarget = vocabulary.targetSubjects.some((t) => t.length > (part?.heading.length ?? 0) && rest.includes(t));
   const ask = decideAsk({
-    text, places, units, part: namesTarget ? undefined : part, asker, subjects, state,
+    text,
+    places,
+    units,
+    part: namesTarget ? undefined : part,
+    asker,
+    subjects,
+    state,
     document: aboutDocument,
     claimed,
     checks,
@@ -100,7 +124,9 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
     text,
     language: english ? 'en' : 'zh',
     ask,
-    subjects: subjectsFor(ask, subjects, asker, claim.units.length > 0, () => subjectsOf(withoutQuantities(claimPiece(asked)), asker, { comparing: false, framing, unknown, alone: false })),
+    subjects: subjectsFor(ask, subjects, asker, claim.units.length > 0, () =>
+      subjectsOf(withoutQuantities(claimPiece(asked)), asker, { comparing: false, framing, unknown, alone: false }),
+    ),
     units,
     part: part ? `${part.doc}#${part.node.section}` : null,
     places,
@@ -125,14 +151,22 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
  * ("K12", "运营商"): they are set aside when the rest of its description names something specific to the policy.
  */
 function withEvidence(query: Query, untranslated: readonly string[], vocabulary: Vocabulary): Query {
-  const heads = query.ask === 'value' || query.ask === 'compare' ? query.subjects.map((s) => unknownHead(s, vocabulary)) : [];
-  const unknown = [...unknownWords(query.subjects.join(' '), vocabulary), ...heads.filter((h): h is string => h !== null)];
+  const heads =
+    query.ask === 'value' || query.ask === 'compare' ? query.subjects.map((s) => unknownHead(s, vocabulary)) : [];
+  const unknown = [
+    ...unknownWords(query.subjects.join(' '), vocabulary),
+    ...heads.filter((h): h is string => h !== null),
+  ];
   const business = query.asker ? unknownWords(query.asker.business, vocabulary) : [];
   const all = [...new Set([...untranslated, ...unknown, ...business])];
   if (query.ask !== 'enterprise' || all.length === 0 || untranslated.length > 0) return { ...query, unknown: all };
   const named = nouns([...query.subjects, query.asker?.business ?? ''].join(' '));
   if (!named.some((w) => vocabulary.specific(w))) return { ...query, unknown: all };
-  const strip = (s: string) => all.reduce((t, w) => t.split(w).join(' '), s).replace(/\s+/g, ' ').trim();
+  const strip = (s: string) =>
+    all
+      .reduce((t, w) => t.split(w).join(' '), s)
+      .replace(/\s+/g, ' ')
+      .trim();
   return {
     ...query,
     subjects: query.subjects.map(strip).filter(Boolean),
@@ -146,7 +180,10 @@ function withEvidence(query: Query, untranslated: readonly string[], vocabulary:
  * 哪个"): split where each piece asks its own kind of thing; a piece that asks nothing frames the next one.
  */
 function questionsIn(text: string): string[] {
-  const pieces = text.split(/[，,；;？?。！!]/).map((p) => p.trim()).filter(Boolean);
+  const pieces = text
+    .split(/[，,；;？?。！!]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const questions: string[] = [];
   let framing = '';
   for (const piece of pieces) {
@@ -165,7 +202,13 @@ function questionsIn(text: string): string[] {
  * What a kind of ask is about: nothing, for the document; the business first, for an enterprise; for a yes/no
  * check, the piece that states the claim ("…，潍坊是不是被列为智慧农业试验区了"), not the context around it.
  */
-function subjectsFor(ask: Ask, subjects: string[], asker: Asker | null, unitClaim: boolean, claimed: () => string[]): string[] {
+function subjectsFor(
+  ask: Ask,
+  subjects: string[],
+  asker: Asker | null,
+  unitClaim: boolean,
+  claimed: () => string[],
+): string[] {
   if (ask === 'document') return [];
   if (ask === 'enterprise' && asker) return [asker.business, ...subjects.filter((s) => !s.includes(asker.business))];
   if (ask === 'verify' && subjects.length > 1) {
@@ -182,7 +225,8 @@ function claimPiece(text: string): string {
   const at = pieces.findLastIndex((p) => cue.yesNo.test(p));
   if (at < 0) return text;
   let piece = pieces[at]!;
-  for (let i = at - 1; i >= 0 && topicOf(piece.replace(cue.yesNo, ''), null).length < 2; i--) piece = `${pieces[i]}，${piece}`;
+  for (let i = at - 1; i >= 0 && topicOf(piece.replace(cue.yesNo, ''), null).length < 2; i--)
+    piece = `${pieces[i]}，${piece}`;
   return piece;
 }
 
@@ -228,5 +272,8 @@ function decideAsk(s: AskSignals): Ask {
 function namesMoreThanDocument(text: string, vocabulary: Vocabulary): boolean {
   const rest = text.replace(cue.documentRef, ' ').replace(DOCUMENT_WORDS, ' ').replace(QUESTION_WORDS, ' ');
   // Any noun counts, known or not ("6G基站的目标"), but the place the policy is about and its title's words do not.
-  return nouns(rest).some((w) => !vocabulary.home.some((h) => w.startsWith(h)) && !isFraming(w) && !vocabulary.titles.every((t) => t.includes(w)));
+  return nouns(rest).some(
+    (w) =>
+      !vocabulary.home.some((h) => w.startsWith(h)) && !isFraming(w) && !vocabulary.titles.every((t) => t.includes(w)),
+  );
 }

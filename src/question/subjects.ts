@@ -9,11 +9,15 @@ import { SHANDONG_CITIES } from './places.js';
  */
 const SELF = /(?:我们|我们这|我|本|我司|咱们)(?:这边|这里)?(?:是|为)?(?:一家|一个|家)?/;
 // What an asker may be: a company, a factory, a cooperative, an association, a hospital, a school, a park.
-const ORG = '初创企业|初创公司|初创|创业公司|企业|公司|厂家|工厂|厂|单位|合作社|协会|机构|医院|学校|园区|集团|商户|个体户|运营商|服务商|供应商|厂商|开发商|制造商';
+const ORG =
+  '初创企业|初创公司|初创|创业公司|企业|公司|厂家|工厂|厂|单位|合作社|协会|机构|医院|学校|园区|集团|商户|个体户|运营商|服务商|供应商|厂商|开发商|制造商';
 const DOES = '做|从事|经营|搞|生产|研发|主营|主要做|主要从事|专注|专门做|提供|开发|制造|运营';
 const ASKER_PATTERNS = [
   // 我们是(聊城的)(一家)做X的企业 / 我们是X企业
-  new RegExp(`${SELF.source}(?:[^，,。；？?]{0,8}?的)?(?:一家|一个)?(?:${DOES})?([^，,。；？?]{2,}?)(?:方面|领域|行业|相关)?的?(?:${ORG})`, 'u'),
+  new RegExp(
+    `${SELF.source}(?:[^，,。；？?]{0,8}?的)?(?:一家|一个)?(?:${DOES})?([^，,。；？?]{2,}?)(?:方面|领域|行业|相关)?的?(?:${ORG})`,
+    'u',
+  ),
   // 我们公司做X / 本公司主营X / 我司从事X
   new RegExp(`(?:我们|我|本|咱们)(?:的)?(?:${ORG}|司)(?:是|主要)?(?:${DOES})([^，,。；？?]{2,})`, 'u'),
   // 我们做X，… / 公司是做X的: only at the start, where it describes the asker rather than asks what to do
@@ -64,7 +68,27 @@ function clean(text: string): string {
 }
 
 // Words that join subjects, as jieba segments them: "与" alone, not inside "参与"; "比" alone, not inside "比例".
-const JOINERS = new Set(['以及', '还有', '和', '与', '及', '跟', '同', '、', '，', ',', ';', '；', '？', '?', '。', '！', '!', '：', ':']);
+const JOINERS = new Set([
+  '以及',
+  '还有',
+  '和',
+  '与',
+  '及',
+  '跟',
+  '同',
+  '、',
+  '，',
+  ',',
+  ';',
+  '；',
+  '？',
+  '?',
+  '。',
+  '！',
+  '!',
+  '：',
+  ':',
+]);
 const FRAMED_BY = new Set(['：', ':']);
 // "工业互联网这块，…", "数据中心上架率：…": a piece that frames the others; each of them is about it.
 const FRAME = /(?:这块|这一块|这方面|这一方面|方面|领域|这边|板块|里|里面|中|当中|之中)$/;
@@ -94,7 +118,10 @@ export function subjectsOf(text: string, asker: Asker | null, options: SubjectOp
     const subject = tidy(topicOf(raw.replace(new RegExp(DEADLINE.source, 'g'), ' '), null));
     if (subject && names(subject, framing, alone)) {
       const frame = joiner !== null && (FRAME.test(raw.trim()) || FRAMED_BY.has(joiner));
-      const piece = { subject: subject.replace(FRAME, '').trim(), chatter: PUNCTUATION.has(joiner ?? '。') && !askedBy(raw) };
+      const piece = {
+        subject: subject.replace(FRAME, '').trim(),
+        chatter: PUNCTUATION.has(joiner ?? '。') && !askedBy(raw),
+      };
       (frame ? frames : pieces).push(piece);
     }
     raw = '';
@@ -108,7 +135,11 @@ export function subjectsOf(text: string, asker: Asker | null, options: SubjectOp
   // does not: it is left out when something else is asked. A subject joined by 和 or 、 is never context.
   const asked = pieces.filter((p) => !(p.chatter && options.unknown(p.subject)));
   const kept = asked.some((p) => !p.chatter) ? asked : pieces;
-  const frame = frames.filter((f) => !(kept !== pieces && options.unknown(f.subject))).map((f) => f.subject).filter(Boolean).join(' ');
+  const frame = frames
+    .filter((f) => !(kept !== pieces && options.unknown(f.subject)))
+    .map((f) => f.subject)
+    .filter(Boolean)
+    .join(' ');
   if (kept.length === 0) return frame ? [frame] : [];
   return kept.map((p) => (frame ? `${frame} ${p.subject}` : p.subject));
 }
@@ -121,11 +152,12 @@ interface Piece {
 
 const PUNCTUATION = new Set(['，', ',', ';', '；', '？', '?', '。', '！', '!', '：', ':']);
 
-
 /** Whether a piece names anything: a noun that does not merely frame the question ("列出 作为 全部" names nothing). */
 function names(piece: string, framing: (word: string) => boolean, alone: boolean): boolean {
   // Verbal nouns name a subject too ("测试", "扩建"), unless they merely frame it ("建设", "完成").
-  const found = tagged(piece).filter((t) => t.noun || t.verbal).map((t) => t.word);
+  const found = tagged(piece)
+    .filter((t) => t.noun || t.verbal)
+    .map((t) => t.word);
   if (found.length === 0) return alone || /[a-z0-9]/.test(piece);
   return found.some((w) => !framing(w)) || /[a-z0-9]/.test(piece);
 }
@@ -134,7 +166,9 @@ function names(piece: string, framing: (word: string) => boolean, alone: boolean
 function tidy(subject: string): string {
   return subject
     .split(' ')
-    .map((w) => w.replace(/^(?:的|是|有|个|由|为|在|对|把|将|关于|针对|那)+|(?:的|是|有|要|建|各|都|呢|吗|了|啊|吧)+$/g, ''))
+    .map((w) =>
+      w.replace(/^(?:的|是|有|个|由|为|在|对|把|将|关于|针对|那)+|(?:的|是|有|要|建|各|都|呢|吗|了|啊|吧)+$/g, ''),
+    )
     .filter((w) => w.length >= 2 || /[a-z0-9]/.test(w))
     .join(' ');
 }

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../core/text.js';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { createError } from '../core/errors.js';
@@ -28,7 +29,12 @@ function readTable(file: string | URL): Record<string, string> {
   }
   const parsed = SynonymFileSchema.safeParse(raw);
   if (!parsed.success) {
-    throw createError('CONFIG_FILE_INVALID', 'synonym', String(file), 'must be a JSON object of "用户说法": "政策用语" strings');
+    throw createError(
+      'CONFIG_FILE_INVALID',
+      'synonym',
+      String(file),
+      'must be a JSON object of "用户说法": "政策用语" strings',
+    );
   }
   return parsed.data;
 }
@@ -44,10 +50,10 @@ export function applySynonyms(question: string, synonyms: Synonyms): string {
     if (!text.includes(from)) continue;
     // A placeholder keeps a shorter key from matching inside a replacement already made.
     const placeholder = `\u0000${placeholders.length}\u0000`;
-    text = /[a-z]/.test(from) ? text.replace(new RegExp(`(?<![a-z])${escape(from)}(?![a-z])`, 'g'), placeholder) : text.split(from).join(placeholder);
+    text = /[a-z]/.test(from)
+      ? text.replace(new RegExp(`(?<![a-z])${escapeRegExp(from)}(?![a-z])`, 'g'), placeholder)
+      : text.split(from).join(placeholder);
     placeholders.push(to);
   }
   return text.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => placeholders[Number(i)]!);
 }
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

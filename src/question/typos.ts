@@ -16,8 +16,32 @@ const TONELESS = { toneType: 'none', type: 'array' } as const;
  * Generic pairs any Chinese reader knows, not words of this corpus; each group is matched as one shape.
  */
 const SHAPE_GROUPS = [
-  '己已巳', '未末', '汽气', '侯候', '拨拔', '戊戌戍', '日曰', '人入', '土士', '干千于', '天夭', '刀力', '贝见',
-  '折析', '斤斥', '冶治', '券卷', '崇祟', '徒徙', '栗粟', '壁璧', '往住', '材村', '枝技', '杨扬', '货贷',
+  '己已巳',
+  '未末',
+  '汽气',
+  '侯候',
+  '拨拔',
+  '戊戌戍',
+  '日曰',
+  '人入',
+  '土士',
+  '干千于',
+  '天夭',
+  '刀力',
+  '贝见',
+  '折析',
+  '斤斥',
+  '冶治',
+  '券卷',
+  '崇祟',
+  '徒徙',
+  '栗粟',
+  '壁璧',
+  '往住',
+  '材村',
+  '枝技',
+  '杨扬',
+  '货贷',
 ];
 const SHAPE = new Map(SHAPE_GROUPS.flatMap((group) => [...group].map((ch) => [ch, group[0]!] as const)));
 
@@ -87,7 +111,11 @@ export class TypoCorrector {
    * Built once per loaded corpus from its vocabulary (terms the corpus uses: words of 2+ Chinese characters,
    * headings, unit names, target subjects). Each entry contributes its runs of 2–8 Chinese characters.
    */
-  static build(vocabulary: Iterable<string>, contains: (text: string) => boolean, options: TypoOptions = {}): TypoCorrector {
+  static build(
+    vocabulary: Iterable<string>,
+    contains: (text: string) => boolean,
+    options: TypoOptions = {},
+  ): TypoCorrector {
     const terms = new Set<string>();
     for (const entry of vocabulary) {
       for (const run of entry.toLowerCase().match(HAN_RUN) ?? []) {
@@ -172,7 +200,11 @@ export class TypoCorrector {
       const span = chars.slice(m.start, m.start + m.length).join('');
       if (this.contains(span)) return false;
       // A pair that is a word in its own right (建康) is a typo only where the fix reads as a longer phrase the corpus writes (电子健康卡).
-      if (this.isWord(span) && !(m.length === 2 && m.terms.length === 1 && this.completesPhrase(chars, m, STRONG_PHRASE))) return false;
+      if (
+        this.isWord(span) &&
+        !(m.length === 2 && m.terms.length === 1 && this.completesPhrase(chars, m, STRONG_PHRASE))
+      )
+        return false;
       if (m.terms.length > 1) return true;
       const term = [...m.terms[0]!];
       for (let k = 0; k < m.length; k++) {

@@ -2,7 +2,9 @@ import { SHANDONG_CITIES } from './places.js';
 
 /** Every city of the province is among "各市政府", and may be among "有关市政府". */
 export const CITY_GOVERNMENTS: readonly string[] = ['各市政府', '有关市政府'];
-const CITY_GOVERNMENT = new RegExp(`(?:${SHANDONG_CITIES.join('|')})市?(?:人民)?政府|各市|各地市|市级政府|市政府|地市政府`);
+const CITY_GOVERNMENT = new RegExp(
+  `(?:${SHANDONG_CITIES.join('|')})市?(?:人民)?政府|各市|各地市|市级政府|市政府|地市政府`,
+);
 
 /**
  * The 责任单位 a question names, in the question's order: exactly, without the leading 省 or 省委 ("科技厅" →

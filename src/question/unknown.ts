@@ -5,6 +5,7 @@ import { PLACES } from './places.js';
  * Nouns people use to frame a question that name no subject ("公司", "事情", "角色"), which a policy need not use.
  * Everything else a question names must be found in the corpus, or the policy has no evidence to answer from.
  */
+// biome-ignore format: a word list reads best packed
 const FRAMING = new Set([
   '公司', '企业家', '老板', '东西', '事情', '事儿', '问题', '情况', '数量', '数目', '个数', '业务', '生意', '细节', '方向', '时候',
   '省里', '那边', '这边', '哪儿', '大概', '具体', '打算', '啥', '咱们', '内容', '方面', '东东', '答案', '信息', '资料', '条文',
@@ -46,7 +47,9 @@ export function unknownWords(text: string, evidence: Evidence): string[] {
 }
 
 // Single characters that sit before a noun without modifying it: particles, verbs of asking and building, measures.
-const NOT_MODIFIERS = new Set([...'的和与及在是有建要对把让给各全每省市县新老多几哪个为由从向到至做搞办设算上下中里内外前后时间这那其该本此啥将被也都还就才又再请问想能会可应需得占达超低高不没非于以等类项条号年月日了吗呢吧啊']);
+const NOT_MODIFIERS = new Set([
+  ...'的和与及在是有建要对把让给各全每省市县新老多几哪个为由从向到至做搞办设算上下中里内外前后时间这那其该本此啥将被也都还就才又再请问想能会可应需得占达超低高不没非于以等类项条号年月日了吗呢吧啊',
+]);
 
 /** Whether a clause says both words; a compound ("网络覆盖") may be said in its pieces ("网络实现…覆盖"). */
 function saidTogether(a: string, b: string, evidence: Evidence): boolean {
@@ -64,11 +67,24 @@ function unknownCompounds(text: string, evidence: Evidence): string[] {
   for (let i = 1; i < words.length; i++) {
     const a = words[i - 1]!;
     const b = words[i]!;
-    if (!(b.noun || b.verbal) || isFraming(b.word) || GENERIC_HEADS.has(b.word) || !evidence.knows(b.word) || evidence.knows(a.word + b.word)) continue;
+    if (
+      !(b.noun || b.verbal) ||
+      isFraming(b.word) ||
+      GENERIC_HEADS.has(b.word) ||
+      !evidence.knows(b.word) ||
+      evidence.knows(a.word + b.word)
+    )
+      continue;
     // A single character that ends a name with the word before it ("泰安西") modifies nothing after it.
     const before = words[i - 2]?.word ?? '';
-    const modifier = /^\p{Script=Han}$/u.test(a.word) && !NOT_MODIFIERS.has(a.word) && !(before && evidence.knows(before + a.word));
-    const compound = a.noun && a.word.length >= 2 && !isFraming(a.word) && evidence.knows(a.word) && !saidTogether(a.word, b.word, evidence);
+    const modifier =
+      /^\p{Script=Han}$/u.test(a.word) && !NOT_MODIFIERS.has(a.word) && !(before && evidence.knows(before + a.word));
+    const compound =
+      a.noun &&
+      a.word.length >= 2 &&
+      !isFraming(a.word) &&
+      evidence.knows(a.word) &&
+      !saidTogether(a.word, b.word, evidence);
     if (modifier || compound) found.push(a.word + b.word);
   }
   return found;

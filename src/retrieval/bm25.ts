@@ -24,8 +24,8 @@ export class Bm25 {
       for (const t of list) counts.set(t, (counts.get(t) ?? 0) + 1);
       lengths[passage] = list.length;
       for (const [t, tf] of counts) {
-        let posting = growing.get(t);
-        if (!posting) growing.set(t, (posting = []));
+        const posting = growing.get(t) ?? [];
+        if (posting.length === 0) growing.set(t, posting);
         posting.push(passage, tf);
       }
     });

@@ -62,7 +62,14 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
   const stored = await readIndex(indexDir);
   // Queries must be embedded as the passages were: an index of another embedder is refused, never half-used.
   if (stored.manifest.embedder.id !== embedderId(embedder)) {
-    throw createError('INDEX_SETTINGS_MISMATCH', indexDir, 'embedder', stored.manifest.embedder.id, embedderId(embedder), 'run `policybot ingest --force` to rebuild it, or configure the embedder it was built with');
+    throw createError(
+      'INDEX_SETTINGS_MISMATCH',
+      indexDir,
+      'embedder',
+      stored.manifest.embedder.id,
+      embedderId(embedder),
+      'run `policybot ingest --force` to rebuild it, or configure the embedder it was built with',
+    );
   }
   const embeddings = await restoreEmbedder(embedder, stored.embedder);
   const vectors = loadVectors(join(indexDir, VECTORS_DIR), stored.manifest.embedder.dimensions);
@@ -87,7 +94,9 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
   const clausesWith = (text: string) => {
     const found = clausesContaining(text, { bm25, passageClause, clauseText });
     if (!unitsText.includes(text)) return found;
-    return [...new Set([...found, ...clauseUnits.flatMap((u, i) => (u.includes(text) ? [i] : []))])].sort((a, b) => a - b);
+    return [...new Set([...found, ...clauseUnits.flatMap((u, i) => (u.includes(text) ? [i] : []))])].sort(
+      (a, b) => a - b,
+    );
   };
   const contains = (text: string) => unitsText.includes(text) || clausesWith(text).length > 0;
   const knows = (word: string) => bm25.df(word) > 0 || contains(word);
@@ -108,7 +117,9 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
     vectors,
     embeddings,
     units: [...new Set(clauses.flatMap((c) => c.units))].sort((a, b) => b.length - a.length),
-    parts: documents.flatMap((d) => d.outline.map((node) => ({ doc: d.id, node, heading: node.heading.toLowerCase().replace(/[“”"'‘’]/g, '') }))),
+    parts: documents.flatMap((d) =>
+      d.outline.map((node) => ({ doc: d.id, node, heading: node.heading.toLowerCase().replace(/[“”"'‘’]/g, '') })),
+    ),
     // A synonym is for a phrasing the policy does not use; one it does use must not be rewritten away.
     synonyms: new Map([...loadSynonyms(synonymsFile)].filter(([from]) => !corpusText.includes(from))),
     titles: documents.map((d) => d.title.toLowerCase()),
@@ -121,7 +132,10 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
     cooccur(a, b) {
       const key = `${a}\u0000${b}`;
       let found = together.get(key);
-      if (found === undefined) together.set(key, (found = clausesWith(a).some((i) => clauseBody[i]!.includes(a) && clauseBody[i]!.includes(b))));
+      if (found === undefined) {
+        found = clausesWith(a).some((i) => clauseBody[i]!.includes(a) && clauseBody[i]!.includes(b));
+        together.set(key, found);
+      }
       return found;
     },
     specific: (word) => knows(word) && clausesWith(word).length <= Math.max(2, clauses.length * SPECIFIC_SHARE),
@@ -132,7 +146,10 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
  * The clauses whose text contains a string. A Chinese string is looked up through the rarest of its character
  * pairs in the BM25 index (passages index every pair), so a large corpus is not scanned whole for each word.
  */
-function clausesContaining(text: string, index: { bm25: Bm25; passageClause: Int32Array; clauseText: readonly string[] }): number[] {
+function clausesContaining(
+  text: string,
+  index: { bm25: Bm25; passageClause: Int32Array; clauseText: readonly string[] },
+): number[] {
   const pairs = bigrams(text).map((g) => `#${g}`);
   // A Latin term ("5g", "nb-iot") is indexed as a word of its own.
   if (pairs.length === 0 && index.bm25.df(text) > 0) pairs.push(text);
@@ -145,7 +162,11 @@ function clausesContaining(text: string, index: { bm25: Bm25; passageClause: Int
 // A word in more than this share of clauses names a field, not a thing an enterprise can be matched on.
 const SPECIFIC_SHARE = 0.12;
 /** The terms a typo may be corrected to: headings, 责任单位, target subjects and the words passages are indexed by. */
-function typoVocabulary(clauses: readonly Clause[], targets: readonly Target[], passages: readonly Passage[]): Set<string> {
+function typoVocabulary(
+  clauses: readonly Clause[],
+  targets: readonly Target[],
+  passages: readonly Passage[],
+): Set<string> {
   const vocabulary = new Set([...clauses.flatMap((c) => [c.heading, ...c.units]), ...targets.map((t) => t.subject)]);
   for (const p of passages) for (const term of p.terms.split(' ')) if (!term.startsWith('#')) vocabulary.add(term);
   return vocabulary;

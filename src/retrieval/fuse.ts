@@ -14,7 +14,9 @@ const RRF_K = 60;
 export function reciprocalRankFusion<K>(lists: readonly RankedList<K>[]): Map<K, number> {
   const fused = new Map<K, number>();
   for (const { keys, weight } of lists) {
-    keys.forEach((key, rank) => fused.set(key, (fused.get(key) ?? 0) + weight / (RRF_K + rank + 1)));
+    keys.forEach((key, rank) => {
+      fused.set(key, (fused.get(key) ?? 0) + weight / (RRF_K + rank + 1));
+    });
   }
   return fused;
 }

@@ -59,11 +59,17 @@ export async function retrieve(corpus: Corpus, probe: Probe, disabled: readonly 
   const topicWords = [...new Set(words(topic))];
 
   // The heading signal looks among the best BM25 passages (which index each clause's path) and the dense ones.
-  const lexical = toClauses(corpus, corpus.bm25.search(query, CANDIDATES * HEADING_POOL).map((h) => h.passage));
+  const lexical = toClauses(
+    corpus,
+    corpus.bm25.search(query, CANDIDATES * HEADING_POOL).map((h) => h.passage),
+  );
   const bm25 = lexical.slice(0, CANDIDATES);
   const dense = await denseClauses(corpus, topic);
   // Structural matches are unordered sets; order them by the text signals so early clauses get no free rank.
-  const textRank = reciprocalRankFusion([{ name: 'bm25', keys: bm25, weight: 1 }, { name: 'dense', keys: dense, weight: 1 }]);
+  const textRank = reciprocalRankFusion([
+    { name: 'bm25', keys: bm25, weight: 1 },
+    { name: 'dense', keys: dense, weight: 1 },
+  ]);
   const selective = (test: (clause: number) => boolean): number[] => {
     const matched = corpus.clauses.map((_c, i) => i).filter(test);
     // A feature most clauses share (the province the whole policy is about) tells nothing apart.
@@ -76,10 +82,22 @@ export async function retrieve(corpus: Corpus, probe: Probe, disabled: readonly 
   const lists: RankedList<number>[] = [
     { name: 'bm25', weight: WEIGHTS.bm25, keys: bm25 },
     { name: 'dense', weight: WEIGHTS.dense, keys: dense },
-    { name: 'heading', weight: WEIGHTS.heading, keys: headingMatches(corpus, topicWords, new Set([...lexical, ...dense])) },
+    {
+      name: 'heading',
+      weight: WEIGHTS.heading,
+      keys: headingMatches(corpus, topicWords, new Set([...lexical, ...dense])),
+    },
     { name: 'unit', weight: WEIGHTS.unit, keys: unit ? selective((i) => corpus.clauses[i]!.units.includes(unit)) : [] },
-    { name: 'place', weight: WEIGHTS.place, keys: places.length ? selective((i) => places.some((p) => corpus.clauseText[i]!.includes(p))) : [] },
-    { name: 'year', weight: WEIGHTS.year, keys: years.length ? selective((i) => years.some((y) => corpus.clauseText[i]!.includes(y))) : [] },
+    {
+      name: 'place',
+      weight: WEIGHTS.place,
+      keys: places.length ? selective((i) => places.some((p) => corpus.clauseText[i]!.includes(p))) : [],
+    },
+    {
+      name: 'year',
+      weight: WEIGHTS.year,
+      keys: years.length ? selective((i) => years.some((y) => corpus.clauseText[i]!.includes(y))) : [],
+    },
     { name: 'context', weight: WEIGHTS.context, keys: probe.context },
   ].filter((l) => !disabled.includes(l.name as Signal));
 
@@ -98,7 +116,14 @@ export async function retrieve(corpus: Corpus, probe: Probe, disabled: readonly 
   const reranked = fused.slice(0, RERANK).map((hit) => ({ hit, step: step(hit.clause) }));
   reranked.sort((a, b) => b.step - a.step || b.hit.score - a.hit.score);
   const hits = [...reranked.map((r) => r.hit), ...fused.slice(RERANK)];
-  return { hits, coverage: hits[0] ? coverage(corpus, measured, hits[0].clause) : 0, unknown, nouns, pieces, topicWords };
+  return {
+    hits,
+    coverage: hits[0] ? coverage(corpus, measured, hits[0].clause) : 0,
+    unknown,
+    nouns,
+    pieces,
+    topicWords,
+  };
 }
 
 function toClauses(corpus: Corpus, passages: readonly number[]): number[] {
@@ -108,7 +133,10 @@ function toClauses(corpus: Corpus, passages: readonly number[]): number[] {
 async function denseClauses(corpus: Corpus, topic: string): Promise<number[]> {
   const vector = await corpus.embeddings.embedQuery(topic);
   const hits = await corpus.vectors.search(vector, CANDIDATES);
-  return toClauses(corpus, hits.filter((h) => h.similarity > 0).map((h) => h.passage));
+  return toClauses(
+    corpus,
+    hits.filter((h) => h.similarity > 0).map((h) => h.passage),
+  );
 }
 
 // A heading must carry a good share of the topic: one generic word ("智慧") in a heading says little.
@@ -131,7 +159,10 @@ function headingMatches(corpus: Corpus, topicWords: readonly string[], candidate
     }
     if (score > 0 && score >= total * HEADING_SHARE) scored.push({ clause: i, score });
   }
-  return scored.sort((a, b) => b.score - a.score || a.clause - b.clause).slice(0, CANDIDATES).map((s) => s.clause);
+  return scored
+    .sort((a, b) => b.score - a.score || a.clause - b.clause)
+    .slice(0, CANDIDATES)
+    .map((s) => s.clause);
 }
 
 // A compound the clause says only in pieces ("网络…覆盖" for "网络覆盖") counts for less than said whole.
@@ -147,7 +178,11 @@ function share(pieces: readonly string[], text: string): number {
  * The share of the question's nouns (IDF-weighted) that a clause contains. Nouns unknown to the corpus weigh as
  * much as its rarest word: a question mostly about them is not answered here.
  */
-export function coverage(corpus: Corpus, retrieval: Pick<Retrieval, 'nouns' | 'unknown' | 'pieces'>, clause: number): number {
+export function coverage(
+  corpus: Corpus,
+  retrieval: Pick<Retrieval, 'nouns' | 'unknown' | 'pieces'>,
+  clause: number,
+): number {
   const maxIdf = Math.log(1 + (corpus.bm25.size + 0.5) / 0.5);
   const text = corpus.clauseText[clause]!;
   let total = 0;

@@ -34,7 +34,10 @@ export function decodeClauseRef(value: string | undefined): ClauseRef | undefine
 }
 
 // Fifteen digits stay within Number.MAX_SAFE_INTEGER.
-const QuestionIdSchema = z.string().regex(/^[1-9]\d{0,14}$/).transform(Number);
+const QuestionIdSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,14}$/)
+  .transform(Number);
 
 export function encodeQuestionId(id: number): string {
   return String(id);

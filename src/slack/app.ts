@@ -67,7 +67,10 @@ export function createSlackApp(config: SlackConfig, bot: PolicyBot, deps: SlackA
         await app.start();
         return { mode };
       }
-      const server = await app.start({ port: listen.port ?? config.PORT, ...(listen.host ? { host: listen.host } : {}) });
+      const server = await app.start({
+        port: listen.port ?? config.PORT,
+        ...(listen.host ? { host: listen.host } : {}),
+      });
       return { mode, port: (server.address() as AddressInfo).port };
     },
     async stop() {

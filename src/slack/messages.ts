@@ -10,7 +10,8 @@ export const MAX_QUESTION_CHARS = MAX_QUESTION_LENGTH;
 export const TOO_LONG = ENGINE_TOO_LONG;
 
 export const APOLOGY = '抱歉，处理您的问题时出错了，请稍后再试。';
-export const EMPTY_QUESTION = '您好！请在 @我 后面直接写下问题，例如“加氢站目标是多少？”。输入 `/policy help` 查看更多用法。';
+export const EMPTY_QUESTION =
+  '您好！请在 @我 后面直接写下问题，例如“加氢站目标是多少？”。输入 `/policy help` 查看更多用法。';
 export const TRUNCATED = '（内容过长，已截断）';
 
 export const HELP = [

@@ -48,7 +48,12 @@ export const ViewSubmissionSchema = z.object({
 });
 
 /** The payload if it has the fields we read; otherwise null, with a warning naming what arrived without them. */
-export function readPayload<T extends z.ZodType>(schema: T, payload: unknown, logger: Logger, what: string): z.infer<T> | null {
+export function readPayload<T extends z.ZodType>(
+  schema: T,
+  payload: unknown,
+  logger: Logger,
+  what: string,
+): z.infer<T> | null {
   const parsed = schema.safeParse(payload);
   if (parsed.success) return parsed.data;
   logger.warn(`${what} without the fields we need, ignored`, parsed.error.issues);

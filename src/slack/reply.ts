@@ -21,7 +21,14 @@ export interface IncomingQuestion {
 /** The question a mention or DM asks; null for a message without an author, which nobody can be answered for. */
 export function questionFrom(message: MessageEvent, surface: IncomingQuestion['surface']): IncomingQuestion | null {
   if (message.user === undefined) return null;
-  return { surface, channel: message.channel, ts: message.ts, threadTs: message.thread_ts, user: message.user, text: message.text };
+  return {
+    surface,
+    channel: message.channel,
+    ts: message.ts,
+    threadTs: message.thread_ts,
+    user: message.user,
+    text: message.text,
+  };
 }
 
 /** How many earlier questions of a conversation a follow-up is read against. */
@@ -64,7 +71,13 @@ export async function replyToQuestion(
     try {
       const message = await askForSlack(
         ctx,
-        { question: check.question, thread: earlier, surface: incoming.surface, user: incoming.user, channel: incoming.channel },
+        {
+          question: check.question,
+          thread: earlier,
+          surface: incoming.surface,
+          user: incoming.user,
+          channel: incoming.channel,
+        },
         logger,
       );
       ctx.threads.set(conversation, [...earlier, check.question].slice(-MAX_THREAD));

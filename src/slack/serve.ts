@@ -14,7 +14,10 @@ export interface RunningServer {
 export async function serve(config: SlackConfig, bot: PolicyBot, deps: SlackAppDeps): Promise<RunningServer> {
   const slack = createSlackApp(config, bot, deps);
   const started = await slack.start();
-  const where = started.mode === 'socket' ? 'Socket Mode (no public URL needed)' : `HTTP on port ${started.port}, POST /slack/events`;
+  const where =
+    started.mode === 'socket'
+      ? 'Socket Mode (no public URL needed)'
+      : `HTTP on port ${started.port}, POST /slack/events`;
   slack.app.logger.info(`policybot is listening to Slack: ${where}`);
   return { ...started, stop: () => slack.stop() };
 }

@@ -31,7 +31,9 @@ describe('ask', () => {
     expect(a.answer.split('\n')[0]).toBe('加氢站：到2022年，30座。');
     expect(a.lead).toBe('加氢站：到2022年，30座。\n同一句还提到：各类充电桩保有量10万个以上。');
     expect(a.answer.startsWith(a.lead)).toBe(true);
-    expect(a.answer).toContain('省能源局、省发展改革委、省住房城乡建设厅、省公安厅、省交通运输厅、省自然资源厅、各市政府');
+    expect(a.answer).toContain(
+      '省能源局、省发展改革委、省住房城乡建设厅、省公安厅、省交通运输厅、省自然资源厅、各市政府',
+    );
     expect(a.citations[0]).toMatchObject({
       section: '2.2.1',
       heading: '科学配置充电桩和加氢站',
@@ -67,7 +69,8 @@ describe('ask', () => {
       // A list says how many it lists: that count is the one figure no citation needs to state.
       expect(ungroundedNumbers(a.answer, a.citations, [String(a.citations.length)]), c.q).toEqual([]);
       for (const citation of a.citations) {
-        for (const part of citation.quote.split('……')) expect(bot.clause(citation.doc, citation.section)!.text, c.q).toContain(part);
+        for (const part of citation.quote.split('……'))
+          expect(bot.clause(citation.doc, citation.section)!.text, c.q).toContain(part);
       }
     }
   });
@@ -75,7 +78,9 @@ describe('ask', () => {
   it('lists every clause of a unit and no other', async () => {
     const a = await bot.ask('省能源局负责哪些');
     expect(a.intent).toBe('by_unit');
-    expect(a.citations.map((c) => c.section)).toEqual(bot.clauses.filter((c) => c.units.includes('省能源局')).map((c) => c.section));
+    expect(a.citations.map((c) => c.section)).toEqual(
+      bot.clauses.filter((c) => c.units.includes('省能源局')).map((c) => c.section),
+    );
     expect(a.citations.map((c) => c.section)).toEqual(['2.2.1', '2.2.2']);
   });
 

@@ -138,7 +138,9 @@ describe('query kinds on the real policy', () => {
     expect(list.lead).toContain('• （一）“智慧+产业”');
     const count = await bot.ask('重点行动一共有几个');
     expect(count.query?.ask).toBe('count');
-    expect(count.lead).toBe('「二、重点行动」共3项：（一）信息基础设施建设行动；（二）融合基础设施升级行动；（三）创新基础设施突破行动。');
+    expect(count.lead).toBe(
+      '「二、重点行动」共3项：（一）信息基础设施建设行动；（二）融合基础设施升级行动；（三）创新基础设施突破行动。',
+    );
   });
 
   it('when and where: the deadline and the places of the best sentence, said once', async () => {
@@ -238,8 +240,15 @@ describe('query kinds on the real policy', () => {
 
   it('no evidence, no answer: terms, compounds and places the policy never names', async () => {
     for (const q of [
-      '量子通信网络要建多少公里', '元宇宙产业园建几个', '6G基站要建多少', '4G基站要建多少个', '换电站要建多少座',
-      '工业机器人产业园要建几个', '智慧养老社区建几个', '广东省的充电桩目标是多少', '山东省新基建2025年目标是多少',
+      '量子通信网络要建多少公里',
+      '元宇宙产业园建几个',
+      '6G基站要建多少',
+      '4G基站要建多少个',
+      '换电站要建多少座',
+      '工业机器人产业园要建几个',
+      '智慧养老社区建几个',
+      '广东省的充电桩目标是多少',
+      '山东省新基建2025年目标是多少',
     ]) {
       const a = await bot.ask(q);
       expect(a.status, q).toBe('not_found');
@@ -249,9 +258,15 @@ describe('query kinds on the real policy', () => {
 
   it('every answer states only numbers and units its citations or the document’s facts hold, and its query validates', async () => {
     const questions = [
-      '数据中心集聚区和智慧社区样板分别要建多少', '智慧农业应用基地比智慧物流基地多多少个', '加氢站的目标是50座，对吗',
-      '省能源局牵头的任务有哪些', '重点行动一共有几个', '这个方案是谁印发的，文号是多少', '淄博在这个方案里有什么任务',
-      '我们是聊城的一家做智慧农业的企业，有什么政策', 'How many 5G base stations will Shandong build by 2022?',
+      '数据中心集聚区和智慧社区样板分别要建多少',
+      '智慧农业应用基地比智慧物流基地多多少个',
+      '加氢站的目标是50座，对吗',
+      '省能源局牵头的任务有哪些',
+      '重点行动一共有几个',
+      '这个方案是谁印发的，文号是多少',
+      '淄博在这个方案里有什么任务',
+      '我们是聊城的一家做智慧农业的企业，有什么政策',
+      'How many 5G base stations will Shandong build by 2022?',
     ];
     const facts = ['鲁政字〔2020〕228号 2020年11月2日 2020-11-02 2020 2022', new Date().toISOString().slice(0, 10)];
     for (const q of questions) {
@@ -259,7 +274,15 @@ describe('query kinds on the real policy', () => {
       expect(() => QuerySchema.parse(a.query), q).not.toThrow();
       const counts = a.answer.match(/(?:共|有|（)(\d+)(?:项|部分|条)/g)?.map((m) => m.replace(/\D/g, '')) ?? [];
       const worked = a.answer.match(/=\s*(\d+)/g)?.map((m) => m.replace(/\D/g, '')) ?? [];
-      expect(ungroundedNumbers(a.answer, a.citations, [...facts, ...counts, ...worked, ...(a.query?.claim?.quantities.map((c) => c.raw) ?? [])]), q).toEqual([]);
+      expect(
+        ungroundedNumbers(a.answer, a.citations, [
+          ...facts,
+          ...counts,
+          ...worked,
+          ...(a.query?.claim?.quantities.map((c) => c.raw) ?? []),
+        ]),
+        q,
+      ).toEqual([]);
       expect(ungroundedUnits(a.answer, a.citations, bot.documents.length ? unitsOf(bot) : []), q).toEqual([]);
     }
   });

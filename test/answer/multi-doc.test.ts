@@ -17,7 +17,11 @@ beforeAll(async () => {
 describe('a corpus of several policies', () => {
   it('answers from the policy the question is about and cites it by title', async () => {
     const a = await bot.ask('算力中心要建几个');
-    expect(a.citations[0]).toMatchObject({ doc: 'jinan', section: '1.1', title: '济南市数字经济发展行动方案（2021-2023年）' });
+    expect(a.citations[0]).toMatchObject({
+      doc: 'jinan',
+      section: '1.1',
+      title: '济南市数字经济发展行动方案（2021-2023年）',
+    });
     expect(a.answer.split('\n')[0]).toContain('3个');
     expect((await bot.ask('加氢站目标是多少')).citations[0]).toMatchObject({ doc: 'shandong', section: '2.2.1' });
   });

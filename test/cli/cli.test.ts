@@ -12,7 +12,10 @@ beforeAll(async () => {
 
 /** Runs the real `policybot` bin in a child process. */
 async function policybot(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const child = exec('node', ['bin/policybot.js', ...args], { env: { ...process.env, ...options.env }, maxBuffer: 10 * 1024 * 1024 });
+  const child = exec('node', ['bin/policybot.js', ...args], {
+    env: { ...process.env, ...options.env },
+    maxBuffer: 10 * 1024 * 1024,
+  });
   if (options.input !== undefined) {
     child.child.stdin!.end(options.input);
   }
@@ -33,13 +36,20 @@ describe('policybot CLI', () => {
     expect(Object.keys(answer).slice(0, 5)).toEqual(['question', 'status', 'answer', 'citations', 'ms']);
     expect(answer).toMatchObject({ question: '加氢站目标是多少', status: 'answered' });
     expect(typeof answer.ms).toBe('number');
-    expect(Object.keys(answer.citations[0])).toEqual(expect.arrayContaining(['doc', 'section', 'path', 'heading', 'units', 'quote', 'score']));
+    expect(Object.keys(answer.citations[0])).toEqual(
+      expect.arrayContaining(['doc', 'section', 'path', 'heading', 'units', 'quote', 'score']),
+    );
     expect(answer.citations[0]).toMatchObject({ section: '2.2.1', heading: '科学配置充电桩和加氢站' });
   });
 
   it('ask --json --batch - answers one question a line, in order', async () => {
-    const { stdout } = await policybot(['ask', '--json', '--batch', '-', '--index', indexDir], { input: '加氢站目标是多少\n\n今天的汇率是多少\n省科技厅负责哪些任务\n' });
-    const answers = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const { stdout } = await policybot(['ask', '--json', '--batch', '-', '--index', indexDir], {
+      input: '加氢站目标是多少\n\n今天的汇率是多少\n省科技厅负责哪些任务\n',
+    });
+    const answers = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(answers.map((a) => [a.question, a.status])).toEqual([
       ['加氢站目标是多少', 'answered'],
       ['今天的汇率是多少', 'not_found'],
@@ -53,18 +63,29 @@ describe('policybot CLI', () => {
       '加氢站目标是多少',
       JSON.stringify({ question: '第一类包括哪些', thread: ['应用场景有哪几类'] }),
     ];
-    const { code, stdout } = await policybot(['ask', '--json', '--batch', '-', '--index', indexDir], { input: `${lines.join('\n')}\n` });
+    const { code, stdout } = await policybot(['ask', '--json', '--batch', '-', '--index', indexDir], {
+      input: `${lines.join('\n')}\n`,
+    });
     expect(code).toBe(0);
-    const answers = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const answers = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(answers.map((a) => a.question)).toEqual(['谁负责', '加氢站目标是多少', '第一类包括哪些']);
     expect(answers[0].answer).toContain('省文化和旅游厅');
-    expect(answers[0].query).toMatchObject({ ask: 'units', subjects: ['智慧文旅'], continues: { subjects: ['智慧文旅'] } });
+    expect(answers[0].query).toMatchObject({
+      ask: 'units',
+      subjects: ['智慧文旅'],
+      continues: { subjects: ['智慧文旅'] },
+    });
     expect(answers[1].query.continues).toBeNull();
     expect(answers[2].citations.every((c: { section: string }) => c.section.startsWith('3.1.'))).toBe(true);
   });
 
   it('ask --batch refuses a malformed JSON line or a missing file in one line', async () => {
-    const bad = await policybot(['ask', '--json', '--batch', '-', '--index', indexDir], { input: '加氢站目标是多少\n{"question": 5}\n' });
+    const bad = await policybot(['ask', '--json', '--batch', '-', '--index', indexDir], {
+      input: '加氢站目标是多少\n{"question": 5}\n',
+    });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/batch file - line 2: question/);
     const missing = await policybot(['ask', '--batch', '/nonexistent/questions.txt', '--index', indexDir]);
@@ -76,14 +97,22 @@ describe('policybot CLI', () => {
   it('clauses --json prints the 25 clauses with headings and units; targets --json the targets', async () => {
     const clauses = JSON.parse((await policybot(['clauses', '--json', '--index', indexDir])).stdout);
     expect(clauses).toHaveLength(25);
-    expect(clauses[6]).toMatchObject({ section: '2.2.1', heading: '科学配置充电桩和加氢站', units: expect.arrayContaining(['省能源局', '各市政府']) });
+    expect(clauses[6]).toMatchObject({
+      section: '2.2.1',
+      heading: '科学配置充电桩和加氢站',
+      units: expect.arrayContaining(['省能源局', '各市政府']),
+    });
     expect(clauses.some((c: { text: string }) => c.text.includes('山东省物联网检测认证'))).toBe(true);
     const targets = JSON.parse((await policybot(['targets', '--json', '--index', indexDir])).stdout);
-    expect(targets).toContainEqual(expect.objectContaining({ section: '2.2.1', subject: '加氢站', value: 30, unit: '座', year: 2022 }));
+    expect(targets).toContainEqual(
+      expect.objectContaining({ section: '2.2.1', subject: '加氢站', value: 30, unit: '座', year: 2022 }),
+    );
   });
 
   it('chat answers each line and reads a follow-up in the light of the question before', async () => {
-    const { code, stdout } = await policybot(['chat', '--index', indexDir], { input: '加氢站目标是多少\n那充电桩呢？\nexit\n' });
+    const { code, stdout } = await policybot(['chat', '--index', indexDir], {
+      input: '加氢站目标是多少\n那充电桩呢？\nexit\n',
+    });
     expect(code).toBe(0);
     const answers = stdout.split('\n\n');
     expect(answers[0]).toContain('加氢站：到2022年，30座。');
@@ -97,7 +126,9 @@ describe('policybot CLI', () => {
 
   it('builds the default index on first use', async () => {
     const dir = join(tempDir(), 'index');
-    const { code, stdout } = await policybot(['ask', '5G基站要建多少个'], { env: { POLICYBOT_INDEX_DIR: dir, POLICYBOT_SEEDS_DIR: 'seeds' } });
+    const { code, stdout } = await policybot(['ask', '5G基站要建多少个'], {
+      env: { POLICYBOT_INDEX_DIR: dir, POLICYBOT_SEEDS_DIR: 'seeds' },
+    });
     expect(code).toBe(0);
     expect(stdout).toContain('11.2万个');
   });
@@ -117,8 +148,16 @@ describe('policybot CLI', () => {
       [['ask', '--nope', 'x'], {}, /Unknown option '--nope'/],
       [['ask', '--index', join(tempDir(), 'none'), '问题'], {}, /no index in .*none: run `policybot ingest/],
       [['ask', '问题'], { EMBEDDINGS_PROVIDER: 'magic' }, /EMBEDDINGS_PROVIDER/],
-      [['ingest', '--passages', 'foo', '--out', join(tempDir(), 'x')], {}, /--passages must be one of clause, window, not foo/],
-      [['eval', '/nonexistent/set.jsonl', '--index', indexDir], {}, /question set file \/nonexistent\/set.jsonl cannot be read: ENOENT/],
+      [
+        ['ingest', '--passages', 'foo', '--out', join(tempDir(), 'x')],
+        {},
+        /--passages must be one of clause, window, not foo/,
+      ],
+      [
+        ['eval', '/nonexistent/set.jsonl', '--index', indexDir],
+        {},
+        /question set file \/nonexistent\/set.jsonl cannot be read: ENOENT/,
+      ],
     ] as const) {
       const { code, stderr } = await policybot([...args], { env });
       expect(code).toBe(2);

@@ -3,13 +3,36 @@ import { ungroundedNumbers } from '../../src/answer/grounding.js';
 import type { Answer, Citation } from '../../src/answer/types.js';
 import { judge, percentile } from '../../src/eval/score.js';
 
-const cite = (section: string, units: string[] = [], quote = ''): Citation => ({ doc: 'd', title: '方案', section, path: 'p', heading: 'h', units, quote, score: 1 });
-const answer = (text: string, citations: Citation[], status: Answer['status'] = 'answered'): Answer => ({ question: 'q', status, answer: text, lead: text, citations, ms: 1, intent: 'fact', suggestions: [], query: null });
+const cite = (section: string, units: string[] = [], quote = ''): Citation => ({
+  doc: 'd',
+  title: '方案',
+  section,
+  path: 'p',
+  heading: 'h',
+  units,
+  quote,
+  score: 1,
+});
+const answer = (text: string, citations: Citation[], status: Answer['status'] = 'answered'): Answer => ({
+  question: 'q',
+  status,
+  answer: text,
+  lead: text,
+  citations,
+  ms: 1,
+  intent: 'fact',
+  suggestions: [],
+  query: null,
+});
 
 describe('judge', () => {
   it('requires must strings within the first 150 characters, whitespace ignored', () => {
-    expect(judge({ id: '1', kind: 'target', q: 'q', must: ['11.2万'] }, answer('5G基站：11.2 万个', [cite('2.1.1')]))).toEqual([]);
-    expect(judge({ id: '1', kind: 'target', q: 'q', must: ['30'] }, answer(`${'长'.repeat(150)}30`, [cite('2.2.1')]))).toHaveLength(1);
+    expect(
+      judge({ id: '1', kind: 'target', q: 'q', must: ['11.2万'] }, answer('5G基站：11.2 万个', [cite('2.1.1')])),
+    ).toEqual([]);
+    expect(
+      judge({ id: '1', kind: 'target', q: 'q', must: ['30'] }, answer(`${'长'.repeat(150)}30`, [cite('2.2.1')])),
+    ).toHaveLength(1);
   });
 
   it('requires exact units in order, named in the answer', () => {
@@ -20,9 +43,18 @@ describe('judge', () => {
   });
 
   it('requires exactly the listed sections for all_sections, and a prefix for every citation', () => {
-    expect(judge({ id: '1', kind: 'by_unit', q: 'q', all_sections: ['2.1', '4.2'] }, answer('a', [cite('4.2'), cite('2.1')]))).toEqual([]);
-    expect(judge({ id: '1', kind: 'by_unit', q: 'q', all_sections: ['2.1'] }, answer('a', [cite('2.1'), cite('4.2')]))).toHaveLength(1);
-    expect(judge({ id: '1', kind: 'overview', q: 'q', prefix: '2' }, answer('a', [cite('2.1.1'), cite('20.1')]))).toHaveLength(1);
+    expect(
+      judge(
+        { id: '1', kind: 'by_unit', q: 'q', all_sections: ['2.1', '4.2'] },
+        answer('a', [cite('4.2'), cite('2.1')]),
+      ),
+    ).toEqual([]);
+    expect(
+      judge({ id: '1', kind: 'by_unit', q: 'q', all_sections: ['2.1'] }, answer('a', [cite('2.1'), cite('4.2')])),
+    ).toHaveLength(1);
+    expect(
+      judge({ id: '1', kind: 'overview', q: 'q', prefix: '2' }, answer('a', [cite('2.1.1'), cite('20.1')])),
+    ).toHaveLength(1);
   });
 
   it('requires out-of-scope questions to be refused with no citation', () => {

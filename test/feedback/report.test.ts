@@ -9,7 +9,16 @@ import { FeedbackStore } from '../../src/feedback/store.js';
 function seeded(path = ':memory:'): FeedbackStore {
   const store = FeedbackStore.open(path);
   const ask = (question: string, status: 'answered' | 'not_found' = 'answered') =>
-    store.logQuestion({ surface: 'dm', user: 'U1', channel: 'D1', question, status, answer: `关于“${question}”的回答`, citations: [], ms: 3 });
+    store.logQuestion({
+      surface: 'dm',
+      user: 'U1',
+      channel: 'D1',
+      question,
+      status,
+      answer: `关于“${question}”的回答`,
+      citations: [],
+      ms: 3,
+    });
   ask('加氢站目标是多少');
   ask('加氢站目标是多少？');
   const disliked = ask('5G基站建多少个');

@@ -85,7 +85,9 @@ describe('FeedbackStore', () => {
     store.addVote(b, 'U1', -1);
     store.addVote(b, 'U2', -1);
     store.addVote(b, 'U3', 1);
-    expect(store.downvoted(10)).toEqual([{ id: b, question: '5G基站建多少个', answer: '加氢站：到2022年，30座。', up: 1, down: 2 }]);
+    expect(store.downvoted(10)).toEqual([
+      { id: b, question: '5G基站建多少个', answer: '加氢站：到2022年，30座。', up: 1, down: 2 },
+    ]);
     expect(store.totals()).toMatchObject({ up: 2, down: 2 });
   });
 });

@@ -30,7 +30,10 @@ describe('decodeSeed', () => {
   });
 
   it('rejects a binary file, naming it', () => {
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0]);
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8,
+      6, 0, 0, 0,
+    ]);
     const error = catchError(() => decodeSeed(png, 'seeds/logo.png'));
     expect(error.code).toBe(ErrorCode.SEED_BINARY);
     expect(error.message).toContain('seeds/logo.png');

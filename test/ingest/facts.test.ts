@@ -82,7 +82,8 @@ describe('facts read from the text', () => {
   });
 
   it('reads 文号, issuer and date from the lines under the title', () => {
-    const text = '济南市充电设施建设方案（2021至2023年）\n\n济政办字(2021)3号\n\n济南市人民政府办公厅\n\n2021年4月1日\n\n一、目标\n\n到2023年建成充电桩2万个。';
+    const text =
+      '济南市充电设施建设方案（2021至2023年）\n\n济政办字(2021)3号\n\n济南市人民政府办公厅\n\n2021年4月1日\n\n一、目标\n\n到2023年建成充电桩2万个。';
     const { document } = ingestDocument('seeds/jinan.txt', Buffer.from(text));
     expect(document!.meta.facts).toMatchObject({
       title: '济南市充电设施建设方案（2021至2023年）',
@@ -96,7 +97,10 @@ describe('facts read from the text', () => {
   });
 
   it('takes the issuer and the name from a 印发 line when the notice has no title line after it', () => {
-    const { document } = ingestDocument('seeds/plan.txt', Buffer.from('山东省人民政府关于印发山东省算力基础设施发展规划的通知\n\n一、目标\n\n加快建设。'));
+    const { document } = ingestDocument(
+      'seeds/plan.txt',
+      Buffer.from('山东省人民政府关于印发山东省算力基础设施发展规划的通知\n\n一、目标\n\n加快建设。'),
+    );
     expect(document!.meta.facts).toEqual({
       title: '山东省算力基础设施发展规划',
       period: null,
@@ -108,8 +112,18 @@ describe('facts read from the text', () => {
   });
 
   it('leaves unknown what the text does not say', () => {
-    const { document } = ingestDocument('seeds/bare.txt', Buffer.from('山东省数据条例\n\n第一条 为了规范数据处理活动，制定本条例。'));
-    expect(document!.meta.facts).toEqual({ title: '山东省数据条例', period: null, number: null, issuer: null, issued: null, sources: { title: 'text' } });
+    const { document } = ingestDocument(
+      'seeds/bare.txt',
+      Buffer.from('山东省数据条例\n\n第一条 为了规范数据处理活动，制定本条例。'),
+    );
+    expect(document!.meta.facts).toEqual({
+      title: '山东省数据条例',
+      period: null,
+      number: null,
+      issuer: null,
+      issued: null,
+      sources: { title: 'text' },
+    });
   });
 
   it('reads the period written in the ways titles write it', () => {
@@ -130,13 +144,26 @@ describe('facts read from the text', () => {
 
 describe('the metadata file', () => {
   it('corrects a fact the text gets wrong, and says so in sources', async () => {
-    const seeds = seedsDir({ 'agri.txt': NOTICE, 'agri.meta.json': JSON.stringify({ issued: '2021-03-16', issuer: '山东省人民政府' }) });
+    const seeds = seedsDir({
+      'agri.txt': NOTICE,
+      'agri.meta.json': JSON.stringify({ issued: '2021-03-16', issuer: '山东省人民政府' }),
+    });
     const outDir = join(tempDir(), 'index');
     const result = await ingest({ seedsDir: seeds, outDir });
     expect(result.issues).toEqual([]);
     const [document] = (await readIndex(outDir)).documents;
-    expect(document!.facts).toMatchObject({ issued: '2021-03-16', issuer: '山东省人民政府', number: '鲁政办发〔2021〕7号' });
-    expect(document!.facts.sources).toEqual({ title: 'text', period: 'text', number: 'text', issuer: 'metadata', issued: 'metadata' });
+    expect(document!.facts).toMatchObject({
+      issued: '2021-03-16',
+      issuer: '山东省人民政府',
+      number: '鲁政办发〔2021〕7号',
+    });
+    expect(document!.facts.sources).toEqual({
+      title: 'text',
+      period: 'text',
+      number: 'text',
+      issuer: 'metadata',
+      issued: 'metadata',
+    });
   });
 
   it('reports a malformed file as an error naming it and the field, and still ingests its seed from the text', async () => {
@@ -150,13 +177,20 @@ describe('the metadata file', () => {
       const seeds = seedsDir({ 'agri.txt': NOTICE, 'agri.meta.json': json });
       const result = await ingest({ seedsDir: seeds, outDir: join(tempDir(), 'index') });
       expect(result.issues).toEqual([
-        expect.objectContaining({ level: 'error', code: ErrorCode.SEED_METADATA_INVALID, file: join(seeds, 'agri.meta.json') }),
+        expect.objectContaining({
+          level: 'error',
+          code: ErrorCode.SEED_METADATA_INVALID,
+          file: join(seeds, 'agri.meta.json'),
+        }),
       ]);
       expect(result.issues[0]!.message).toMatch(problem);
       expect(result.issues[0]!.message).toContain(join(seeds, 'agri.meta.json'));
       expect(result.manifest.counts).toMatchObject({ documents: 1, clauses: 2 });
     }
-    const seeds = seedsDir({ 'agri.txt': NOTICE, 'agri.meta.json': JSON.stringify({ issued: '2021-02-30', issuer: '山东省人民政府' }) });
+    const seeds = seedsDir({
+      'agri.txt': NOTICE,
+      'agri.meta.json': JSON.stringify({ issued: '2021-02-30', issuer: '山东省人民政府' }),
+    });
     const outDir = join(tempDir(), 'index');
     await ingest({ seedsDir: seeds, outDir });
     const [document] = (await readIndex(outDir)).documents;
@@ -168,7 +202,11 @@ describe('the metadata file', () => {
     const seeds = seedsDir({ 'agri.txt': NOTICE, 'argi.meta.json': JSON.stringify({ issued: '2021-03-16' }) });
     const result = await ingest({ seedsDir: seeds, outDir: join(tempDir(), 'index') });
     expect(result.issues).toEqual([
-      expect.objectContaining({ level: 'warning', code: ErrorCode.SEED_METADATA_ORPHAN, file: join(seeds, 'argi.meta.json') }),
+      expect.objectContaining({
+        level: 'warning',
+        code: ErrorCode.SEED_METADATA_ORPHAN,
+        file: join(seeds, 'argi.meta.json'),
+      }),
     ]);
     expect(result.issues[0]!.message).toMatch(/no seed argi\.\*/);
     expect(result.manifest.counts.documents).toBe(1);

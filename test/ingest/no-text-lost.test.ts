@@ -22,13 +22,16 @@ function accounted(doc: IngestedDocument): string {
       text: `${outline.has(c.section) ? '' : `${c.marker}${c.heading}`}${c.text}${c.units.join('')}`,
     })),
   ].sort((a, b) => a.line - b.line);
-  return content([...meta.header.map((h) => h.text), meta.preamble, ...pieces.map((p) => p.text), ...meta.footer].join(''));
+  return content(
+    [...meta.header.map((h) => h.text), meta.preamble, ...pieces.map((p) => p.text), ...meta.footer].join(''),
+  );
 }
 
 /** The source as repair is allowed to change it: full-width forms folded, logged replacements applied. */
 function expected(source: string, doc: IngestedDocument): string {
   let text = source.replace(/[０-９Ａ-Ｚａ-ｚ％．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  for (const r of doc.meta.repairs.filter((r) => r.kind === 'stray-latin')) text = text.replace(r.before.replace(/\s+/g, ' '), r.after);
+  for (const r of doc.meta.repairs.filter((r) => r.kind === 'stray-latin'))
+    text = text.replace(r.before.replace(/\s+/g, ' '), r.after);
   return content(text);
 }
 
@@ -40,8 +43,14 @@ describe('ingest loses no text', () => {
   });
 
   const fragment = fc.constantFrom(
-    '加快建设5G基站', '到2022年建成充电桩10万个', '支持济南、青岛打造数据中心', '培育30个工业互联网产业园区',
-    '完善山东省物联网平台', '对高端人才发放山东惠才卡', '推进重点行业和重点企业数据灾备', '上架率高于65%',
+    '加快建设5G基站',
+    '到2022年建成充电桩10万个',
+    '支持济南、青岛打造数据中心',
+    '培育30个工业互联网产业园区',
+    '完善山东省物联网平台',
+    '对高端人才发放山东惠才卡',
+    '推进重点行业和重点企业数据灾备',
+    '上架率高于65%',
   );
   const sentence = fc.array(fragment, { minLength: 1, maxLength: 3 }).map((f) => `${f.join('，')}。`);
   const leaf = fc.record({
@@ -52,15 +61,24 @@ describe('ingest loses no text', () => {
     cut: fc.option(fc.nat()),
     unitsApart: fc.boolean(),
   });
-  const part = fc.record({ heading: fc.constantFrom('信息基础设施建设行动', '融合基础设施升级行动'), leaves: fc.array(leaf, { minLength: 1, maxLength: 3 }) });
+  const part = fc.record({
+    heading: fc.constantFrom('信息基础设施建设行动', '融合基础设施升级行动'),
+    leaves: fc.array(leaf, { minLength: 1, maxLength: 3 }),
+  });
   const CN = ['一', '二', '三', '四'];
   // The lines a seed may carry around its title: none, the notice that issues it, or 文号, issuer and date below it.
   const front = fc.constantFrom(
     { before: [], after: [] },
     {
       before: [
-        '山东省人民政府', '关于印发山东省测试行动方案的通知', '鲁政字〔2020〕228号', '各市人民政府，各县（市、区）人民政府，省政府各部门：',
-        '现将《山东省测试行动方案》印发给你们，请认真组织实施。', '山东省人民政府', '二〇二〇年十一月二日', '（此件公开发布）',
+        '山东省人民政府',
+        '关于印发山东省测试行动方案的通知',
+        '鲁政字〔2020〕228号',
+        '各市人民政府，各县（市、区）人民政府，省政府各部门：',
+        '现将《山东省测试行动方案》印发给你们，请认真组织实施。',
+        '山东省人民政府',
+        '二〇二〇年十一月二日',
+        '（此件公开发布）',
       ],
       after: [],
     },
@@ -71,7 +89,10 @@ describe('ingest loses no text', () => {
   it('accounts for every character of generated policies, notices, page breaks and split 责任单位 included', () => {
     fc.assert(
       fc.property(fc.array(part, { minLength: 1, maxLength: 4 }), front, (parts, { before, after }) => {
-        const lines = [...before, '山东省测试行动方案', ...after, '为加快发展，制定本方案。'].flatMap((line) => [line, '']);
+        const lines = [...before, '山东省测试行动方案', ...after, '为加快发展，制定本方案。'].flatMap((line) => [
+          line,
+          '',
+        ]);
         parts.forEach((p, i) => {
           lines.push(`${CN[i]}、${p.heading}`, '');
           p.leaves.forEach((l, j) => {

@@ -30,15 +30,23 @@ beforeAll(async () => {
       inputs.push(texts);
       const data = texts.map((t, index) => {
         const vector = embed(t);
-        const embedding = encoding_format === 'base64' ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
+        const embedding =
+          encoding_format === 'base64' ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
         return { object: 'embedding', index, embedding };
       });
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ object: 'list', data, model: 'stand-in', usage: { prompt_tokens: 0, total_tokens: 0 } }));
+      res.end(
+        JSON.stringify({ object: 'list', data, model: 'stand-in', usage: { prompt_tokens: 0, total_tokens: 0 } }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  spec = { provider: 'openai', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, model: 'stand-in', apiKey: 'test' };
+  spec = {
+    provider: 'openai',
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+    model: 'stand-in',
+    apiKey: 'test',
+  };
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -57,8 +65,8 @@ describe('an OpenAI-compatible embeddings endpoint chosen in configuration', () 
   });
 
   it('refuses a configuration without the endpoint, naming the variables', async () => {
-    await expect(ingest({ seedsDir: SEEDS_DIR, outDir: join(tempDir(), 'index'), embedder: { provider: 'openai' } })).rejects.toThrow(
-      /EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL/,
-    );
+    await expect(
+      ingest({ seedsDir: SEEDS_DIR, outDir: join(tempDir(), 'index'), embedder: { provider: 'openai' } }),
+    ).rejects.toThrow(/EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL/);
   });
 });

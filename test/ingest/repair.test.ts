@@ -10,7 +10,10 @@ describe('repairText on the real policy', () => {
   it('joins words cut by page breaks and logs each join', () => {
     expect(paragraphWith('山东省物联网检测认证公共服务平台')).toMatchObject({ line: 21, endLine: 23 });
     expect(paragraphWith('发放“山东惠才卡”')).toMatchObject({ line: 79, endLine: 81 });
-    expect(paragraphWith('林特产品等五大特色产业为基础的400个智慧农业应用基地')).toMatchObject({ line: 47, endLine: 49 });
+    expect(paragraphWith('林特产品等五大特色产业为基础的400个智慧农业应用基地')).toMatchObject({
+      line: 47,
+      endLine: 49,
+    });
     expect(policy.repairs.filter((r) => r.kind === 'page-break-join').map((r) => r.line)).toEqual([23, 49, 81]);
   });
 
@@ -24,7 +27,13 @@ describe('repairText on the real policy', () => {
 
   it('replaces the stray English "and" and logs it', () => {
     expect(paragraphWith('重点行业和重点企事业单位数据灾备全覆盖')).toBeDefined();
-    expect(policy.repairs).toContainEqual(expect.objectContaining({ kind: 'stray-latin', line: 93, after: expect.stringContaining('重点行业和重点企事业') }));
+    expect(policy.repairs).toContainEqual(
+      expect.objectContaining({
+        kind: 'stray-latin',
+        line: 93,
+        after: expect.stringContaining('重点行业和重点企事业'),
+      }),
+    );
     expect(policy.paragraphs.some((p) => / and /.test(p.text))).toBe(false);
   });
 
@@ -47,8 +56,18 @@ describe('repairText on made-up text', () => {
   });
 
   it('sets a notice, its date and the title apart, joining none of them to the next line', () => {
-    const { paragraphs, layout } = repairText('山东省人民政府\n\n关于印发山东省测试方案的通知\n\n山东省人民政府\n\n2020年11月2日\n\n山东省测试方案\n\n一、目标\n\n加快建设山\n\n东省平台。');
-    expect(paragraphs.map((p) => p.text)).toEqual(['山东省人民政府', '关于印发山东省测试方案的通知', '山东省人民政府', '2020年11月2日', '山东省测试方案', '一、目标', '加快建设山东省平台。']);
+    const { paragraphs, layout } = repairText(
+      '山东省人民政府\n\n关于印发山东省测试方案的通知\n\n山东省人民政府\n\n2020年11月2日\n\n山东省测试方案\n\n一、目标\n\n加快建设山\n\n东省平台。',
+    );
+    expect(paragraphs.map((p) => p.text)).toEqual([
+      '山东省人民政府',
+      '关于印发山东省测试方案的通知',
+      '山东省人民政府',
+      '2020年11月2日',
+      '山东省测试方案',
+      '一、目标',
+      '加快建设山东省平台。',
+    ]);
     expect(layout.notice).toHaveLength(4);
     expect(layout.title).toMatchObject({ text: '山东省测试方案', line: 9 });
   });

@@ -23,7 +23,15 @@ describe('ingest', () => {
     expect(first.status).toBe('built');
     expect(first.manifest.counts).toMatchObject({ documents: 1, clauses: 25, passages: 25 });
     expect(first.manifest.embedder).toEqual({ id: 'lexical-tfidf-v3', dimensions: 512 });
-    for (const f of ['manifest.json', 'clauses.json', 'targets.json', 'passages.json', 'documents.json', 'embedder.json', 'hnsw/hnswlib.index']) {
+    for (const f of [
+      'manifest.json',
+      'clauses.json',
+      'targets.json',
+      'passages.json',
+      'documents.json',
+      'embedder.json',
+      'hnsw/hnswlib.index',
+    ]) {
       expect(existsSync(join(outDir, f))).toBe(true);
     }
     const stored = await readIndex(outDir);
@@ -33,7 +41,10 @@ describe('ingest', () => {
     expect((await ingest({ seedsDir, outDir })).status).toBe('up-to-date');
     expect(readFileSync(join(outDir, 'manifest.json'), 'utf8')).toBe(JSON.stringify(first.manifest));
 
-    writeFileSync(join(seedsDir, 'policy.txt'), `${readFileSync(join(seedsDir, 'policy.txt'), 'utf8')}\n五、附则\n\n本方案自印发之日起施行。\n`);
+    writeFileSync(
+      join(seedsDir, 'policy.txt'),
+      `${readFileSync(join(seedsDir, 'policy.txt'), 'utf8')}\n五、附则\n\n本方案自印发之日起施行。\n`,
+    );
     const changed = await ingest({ seedsDir, outDir });
     expect(changed.status).toBe('built');
     expect(changed.manifest.counts.clauses).toBe(26);
@@ -42,9 +53,15 @@ describe('ingest', () => {
   it('reports each bad seed by file and line and still ingests the others', async () => {
     const seedsDir = seedsWithPolicy();
     writeFileSync(join(seedsDir, 'empty.txt'), '');
-    writeFileSync(join(seedsDir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 0, 1, 0, 0, 0, 0, 0]));
+    writeFileSync(
+      join(seedsDir, 'image.png'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 0, 1, 0, 0, 0, 0, 0]),
+    );
     writeFileSync(join(seedsDir, 'dup.txt'), '标题\n\n一、目标\n\n加快建设。\n\n一、任务\n\n推进建设。');
-    writeFileSync(join(seedsDir, 'gbk.txt'), iconv.encode('济南市充电设施方案\n\n一、目标\n\n到2025年建成充电桩2万个。', 'gbk'));
+    writeFileSync(
+      join(seedsDir, 'gbk.txt'),
+      iconv.encode('济南市充电设施方案\n\n一、目标\n\n到2025年建成充电桩2万个。', 'gbk'),
+    );
     const result = await ingest({ seedsDir, outDir: join(tempDir(), 'index') });
     expect(result.manifest.counts.documents).toBe(2);
     expect(result.issues.map((i) => [i.level, i.code, i.file.split('/').pop(), i.line])).toEqual([
@@ -70,19 +87,31 @@ describe('ingest', () => {
     const built = await ingest({ seedsDir, outDir, passageMode: 'window' });
     // Opening to read never turns a window index into a clause index.
     const bot = await openBot({ indexDir: outDir, seedsDir });
-    expect((await readIndex(outDir)).manifest).toMatchObject({ passageMode: 'window', createdAt: built.manifest.createdAt });
+    expect((await readIndex(outDir)).manifest).toMatchObject({
+      passageMode: 'window',
+      createdAt: built.manifest.createdAt,
+    });
     expect((await bot.ask('加氢站目标是多少')).citations[0]!.section).toBe('2.2.1');
     // Changed seeds are rebuilt by a reader, in the index's own mode.
     writeFileSync(join(seedsDir, 'policy.txt'), `${readFileSync(join(seedsDir, 'policy.txt'), 'utf8')}\n`);
     const refreshed = await refreshIndex({ seedsDir, outDir, embedder: { provider: 'lexical' } });
-    expect(refreshed).toMatchObject({ status: 'built', manifest: { passageMode: 'window', counts: { passages: built.manifest.counts.passages } } });
+    expect(refreshed).toMatchObject({
+      status: 'built',
+      manifest: { passageMode: 'window', counts: { passages: built.manifest.counts.passages } },
+    });
     const remote = { provider: 'openai', baseUrl: 'http://127.0.0.1:9/v1', model: 'm' } as const;
-    await expect(refreshIndex({ seedsDir, outDir, embedder: remote })).rejects.toMatchObject({ code: 'INDEX_SETTINGS_MISMATCH' });
-    await expect(openBot({ indexDir: outDir, embedder: remote })).rejects.toThrow(/built with embedder lexical-tfidf-v3, not openai:m/);
+    await expect(refreshIndex({ seedsDir, outDir, embedder: remote })).rejects.toMatchObject({
+      code: 'INDEX_SETTINGS_MISMATCH',
+    });
+    await expect(openBot({ indexDir: outDir, embedder: remote })).rejects.toThrow(
+      /built with embedder lexical-tfidf-v3, not openai:m/,
+    );
   });
 
   it('refuses a missing seeds directory and a damaged index with a message that says what to do', async () => {
-    await expect(ingest({ seedsDir: join(tempDir(), 'nope'), outDir: tempDir() })).rejects.toThrow(/seeds directory .*nope cannot be read/);
+    await expect(ingest({ seedsDir: join(tempDir(), 'nope'), outDir: tempDir() })).rejects.toThrow(
+      /seeds directory .*nope cannot be read/,
+    );
     const outDir = join(tempDir(), 'index');
     await ingest({ seedsDir: seedsWithPolicy(), outDir });
     writeFileSync(join(outDir, 'clauses.json'), JSON.stringify([{ doc: 'x' }]));

@@ -11,20 +11,66 @@ const inSection = (section: string) => targets.filter((t) => t.section === secti
 
 describe('extractTargets on the real policy', () => {
   it('finds the three targets of 2.2.1 with subject, value, unit, qualifier, year and quote', () => {
-    const quote = '到2022年，全省各类充电桩保有量达10万个以上、加氢站30座，依托具备条件的高速服务区基本建成充电站间距合理的服务圈。';
+    const quote =
+      '到2022年，全省各类充电桩保有量达10万个以上、加氢站30座，依托具备条件的高速服务区基本建成充电站间距合理的服务圈。';
     expect(inSection('2.2.1').map(({ doc: _d, ...t }) => t)).toEqual([
-      { section: '2.2.1', subject: '公共停车场充电桩占车位比', value: 15, unit: '%', qualifier: '不低于', year: 2022, deadline: '到2022年', figure: '15%', quote: '完善山东省充电基础设施信息公共服务平台功能，加快公共充电基础设施建设，到2022年公共停车场充电桩占车位比不低于15%。' },
-      { section: '2.2.1', subject: '各类充电桩保有量', value: 10, unit: '万个', qualifier: '以上', year: 2022, deadline: '到2022年', figure: '10万个', quote },
-      { section: '2.2.1', subject: '加氢站', value: 30, unit: '座', qualifier: '', year: 2022, deadline: '到2022年', figure: '30座', quote },
+      {
+        section: '2.2.1',
+        subject: '公共停车场充电桩占车位比',
+        value: 15,
+        unit: '%',
+        qualifier: '不低于',
+        year: 2022,
+        deadline: '到2022年',
+        figure: '15%',
+        quote:
+          '完善山东省充电基础设施信息公共服务平台功能，加快公共充电基础设施建设，到2022年公共停车场充电桩占车位比不低于15%。',
+      },
+      {
+        section: '2.2.1',
+        subject: '各类充电桩保有量',
+        value: 10,
+        unit: '万个',
+        qualifier: '以上',
+        year: 2022,
+        deadline: '到2022年',
+        figure: '10万个',
+        quote,
+      },
+      {
+        section: '2.2.1',
+        subject: '加氢站',
+        value: 30,
+        unit: '座',
+        qualifier: '',
+        year: 2022,
+        deadline: '到2022年',
+        figure: '30座',
+        quote,
+      },
     ]);
   });
 
   it('reads decimals with a magnitude, ratios without a measure word, and ranges', () => {
-    expect(inSection('2.1.1')[0]).toMatchObject({ subject: '5G基站', value: 11.2, unit: '万个', year: 2022, figure: '11.2万个' });
-    expect(inSection('2.1.2')).toContainEqual(expect.objectContaining({ subject: 'PUE值', value: 1.25, unit: '', qualifier: '低于' }));
-    expect(inSection('2.1.2')).toContainEqual(expect.objectContaining({ subject: '上架率', value: 65, unit: '%', qualifier: '高于' }));
-    expect(inSection('3.3.1')).toContainEqual(expect.objectContaining({ subject: '全国新型智慧城市标杆', value: 2, figure: '1—2个' }));
-    expect(inSection('2.1.5')).toContainEqual(expect.objectContaining({ subject: '人工智能相关产业规模', value: 500, unit: '亿元', qualifier: '超过' }));
+    expect(inSection('2.1.1')[0]).toMatchObject({
+      subject: '5G基站',
+      value: 11.2,
+      unit: '万个',
+      year: 2022,
+      figure: '11.2万个',
+    });
+    expect(inSection('2.1.2')).toContainEqual(
+      expect.objectContaining({ subject: 'PUE值', value: 1.25, unit: '', qualifier: '低于' }),
+    );
+    expect(inSection('2.1.2')).toContainEqual(
+      expect.objectContaining({ subject: '上架率', value: 65, unit: '%', qualifier: '高于' }),
+    );
+    expect(inSection('3.3.1')).toContainEqual(
+      expect.objectContaining({ subject: '全国新型智慧城市标杆', value: 2, figure: '1—2个' }),
+    );
+    expect(inSection('2.1.5')).toContainEqual(
+      expect.objectContaining({ subject: '人工智能相关产业规模', value: 500, unit: '亿元', qualifier: '超过' }),
+    );
   });
 
   it('does not take years, line numbers, voltages, grades or names for targets', () => {
@@ -44,13 +90,35 @@ describe('extractTargets on the real policy', () => {
 });
 
 describe('extractTargets on made-up clauses', () => {
-  const clause = (text: string): Clause => ({ doc: 'd', title: 't', section: '1', path: 'p', marker: '1.', heading: 'h', text, units: [], lines: [1, 1] });
+  const clause = (text: string): Clause => ({
+    doc: 'd',
+    title: 't',
+    section: '1',
+    path: 'p',
+    marker: '1.',
+    heading: 'h',
+    text,
+    units: [],
+    lines: [1, 1],
+  });
 
   it('takes a deadline such as 2020年底前 as the year', () => {
-    expect(extractTargets(clause('2020年底前建成5个示范园区。'))[0]).toMatchObject({ subject: '示范园区', value: 5, unit: '个', year: 2020, deadline: '2020年底前' });
+    expect(extractTargets(clause('2020年底前建成5个示范园区。'))[0]).toMatchObject({
+      subject: '示范园区',
+      value: 5,
+      unit: '个',
+      year: 2020,
+      deadline: '2020年底前',
+    });
   });
 
   it('leaves the year empty when the sentence gives none', () => {
-    expect(extractTargets(clause('培育20家龙头企业。'))[0]).toMatchObject({ subject: '龙头企业', value: 20, unit: '家', year: null, deadline: '' });
+    expect(extractTargets(clause('培育20家龙头企业。'))[0]).toMatchObject({
+      subject: '龙头企业',
+      value: 20,
+      unit: '家',
+      year: null,
+      deadline: '',
+    });
   });
 });

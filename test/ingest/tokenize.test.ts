@@ -50,7 +50,10 @@ describe('LexicalEmbeddings', () => {
   });
 
   it('puts a question closest to the passage that answers it', async () => {
-    const [q, ...docs] = await Promise.all([embedder.embedQuery('加氢站有多少座'), ...texts.map((t) => embedder.embedQuery(t))]);
+    const [q, ...docs] = await Promise.all([
+      embedder.embedQuery('加氢站有多少座'),
+      ...texts.map((t) => embedder.embedQuery(t)),
+    ]);
     const cos = docs.map((d) => d!.reduce((s, x, i) => s + x * q![i]!, 0));
     expect(cos.indexOf(Math.max(...cos))).toBe(0);
   });

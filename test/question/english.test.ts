@@ -21,7 +21,13 @@ describe('isEnglish', () => {
   });
 
   it('leaves a Chinese question that quotes an abbreviation to the Chinese reader', () => {
-    for (const q of ['PUE值是多少', '5G基站有多少', 'NB-IoT网络什么时候实现覆盖', 'IoT和AI哪个多', '加氢站目标是多少']) {
+    for (const q of [
+      'PUE值是多少',
+      '5G基站有多少',
+      'NB-IoT网络什么时候实现覆盖',
+      'IoT和AI哪个多',
+      '加氢站目标是多少',
+    ]) {
       expect(isEnglish(q)).toBe(false);
     }
   });
@@ -138,7 +144,9 @@ describe('glossary', () => {
 
   it('covers every 责任单位 and every Shandong city', () => {
     const policy = readFileSync(SEED, 'utf8');
-    const units = [...policy.matchAll(/责任单位：([^）]*)/g)].flatMap((m) => m[1]!.split(/[、，]/)).map((u) => u.trim());
+    const units = [...policy.matchAll(/责任单位：([^）]*)/g)]
+      .flatMap((m) => m[1]!.split(/[、，]/))
+      .map((u) => u.trim());
     const known = new Set(glossary.map((e) => e.zh));
     expect(units.filter((u) => !known.has(u))).toEqual([]);
     expect(PLACES.filter((p) => !known.has(p))).toEqual([]);
@@ -173,7 +181,10 @@ describe('readGlossary', () => {
   };
 
   it('names the entry that is malformed', () => {
-    const file = write('empty.json', [{ zh: '智慧医疗', en: ['smart healthcare'] }, { zh: '智慧教育', en: [] }]);
+    const file = write('empty.json', [
+      { zh: '智慧医疗', en: ['smart healthcare'] },
+      { zh: '智慧教育', en: [] },
+    ]);
     expect(() => readGlossary(file)).toThrow(/entry 2 \(智慧教育\): en:/);
   });
 

@@ -44,25 +44,43 @@ describe('readQuestion', () => {
   });
 
   it('puts a framing part in front of each part it frames, and leaves out context that asks nothing', () => {
-    expect(read('工业互联网这块，创新企业、产业园区分别是多少').subjects).toEqual(['工业互联网 创新企业', '工业互联网 产业园区']);
-    expect(read('下周给区县培训，PPT上要放两个核心数：5G基站建多少，加氢站建多少？').subjects).toEqual(['5g基站', '加氢站']);
+    expect(read('工业互联网这块，创新企业、产业园区分别是多少').subjects).toEqual([
+      '工业互联网 创新企业',
+      '工业互联网 产业园区',
+    ]);
+    expect(read('下周给区县培训，PPT上要放两个核心数：5G基站建多少，加氢站建多少？').subjects).toEqual([
+      '5g基站',
+      '加氢站',
+    ]);
   });
 
   it('reads the claim of a yes/no question, and whether it is the asker’s own situation', () => {
-    expect(read('加氢站的目标是50座，对吗').claim).toMatchObject({ quantities: [{ raw: '50座', amount: 50, measure: '座' }], condition: false });
-    expect(read('我们的数据中心上架率只有55%，可以申请扩建吗').claim).toMatchObject({ condition: true, quantities: [{ raw: '55%' }] });
+    expect(read('加氢站的目标是50座，对吗').claim).toMatchObject({
+      quantities: [{ raw: '50座', amount: 50, measure: '座' }],
+      condition: false,
+    });
+    expect(read('我们的数据中心上架率只有55%，可以申请扩建吗').claim).toMatchObject({
+      condition: true,
+      quantities: [{ raw: '55%' }],
+    });
     expect(read('智慧医疗是省卫生健康委负责的吗').claim?.units).toEqual(['省卫生健康委']);
     expect(read('聊城市政府有没有智慧农业的责任').claim?.units).toEqual(['各市政府', '有关市政府']);
   });
 
   it('reads an enterprise’s business and city apart from what it asks', () => {
     expect(read('我们是聊城的一家做智慧农业的企业，有什么政策').asker).toEqual({ business: '智慧农业', city: '聊城' });
-    expect(read('本公司主营医用机器人和可穿戴医疗设备，方案有什么支持方向？').asker?.business).toBe('医用机器人和可穿戴医疗设备');
+    expect(read('本公司主营医用机器人和可穿戴医疗设备，方案有什么支持方向？').asker?.business).toBe(
+      '医用机器人和可穿戴医疗设备',
+    );
     expect(read('我们要做什么').asker).toBeNull();
   });
 
   it('reads English through the glossary, and Latin words inside a Chinese question too', () => {
-    expect(read('Who is responsible for smart education?')).toMatchObject({ language: 'en', ask: 'units', subjects: ['智慧教育'] });
+    expect(read('Who is responsible for smart education?')).toMatchObject({
+      language: 'en',
+      ask: 'units',
+      subjects: ['智慧教育'],
+    });
     expect(read('5G基站target是多少')).toMatchObject({ language: 'zh', ask: 'value', unknown: [] });
   });
 
@@ -82,7 +100,14 @@ describe('readQuestion', () => {
 
   it('continues a conversation only where the question leaves something unsaid', () => {
     const state: ConversationState = {
-      ask: 'value', subjects: ['加氢站'], unit: null, clauses: ['x#2.2.1'], list: [], siblings: [], quoted: [], asker: null,
+      ask: 'value',
+      subjects: ['加氢站'],
+      unit: null,
+      clauses: ['x#2.2.1'],
+      list: [],
+      siblings: [],
+      quoted: [],
+      asker: null,
     };
     expect(read('谁负责', state)).toMatchObject({ ask: 'units', subjects: ['加氢站'], continues: state });
     expect(read('那充电桩呢', state)).toMatchObject({ ask: 'value', subjects: ['充电桩'], continues: state });
@@ -93,7 +118,13 @@ describe('readQuestion', () => {
 
 describe('cues', () => {
   it('reads Chinese numerals and ordinals', () => {
-    expect([chineseNumber('三'), chineseNumber('十'), chineseNumber('十二'), chineseNumber('二十'), chineseNumber('甲')]).toEqual([3, 10, 12, 20, null]);
+    expect([
+      chineseNumber('三'),
+      chineseNumber('十'),
+      chineseNumber('十二'),
+      chineseNumber('二十'),
+      chineseNumber('甲'),
+    ]).toEqual([3, 10, 12, 20, null]);
     expect([ordinalOf('第一类包括哪些'), ordinalOf('第3项呢'), ordinalOf('第几项')]).toEqual([1, 3, null]);
   });
 

@@ -86,9 +86,32 @@ describe('TypoCorrector', () => {
   });
 
   it.each([
-    '量子通信网络', '元宇宙产业园', '卫星互联网地面站', '氢燃料电池', '数字人民币', '海上风电', '核电站', '储能电站',
-    '光伏发电', '自动驾驶', '北斗导航', '脑机接口', '低空经济', '数字孪生', '碳达峰', '东数西算', '量子计算机',
-    '边缘计算', '充电宝', '加气站', '换电站', '虚拟电厂', '数据中台', '人工智障', '超高清视频', '工业母机',
+    '量子通信网络',
+    '元宇宙产业园',
+    '卫星互联网地面站',
+    '氢燃料电池',
+    '数字人民币',
+    '海上风电',
+    '核电站',
+    '储能电站',
+    '光伏发电',
+    '自动驾驶',
+    '北斗导航',
+    '脑机接口',
+    '低空经济',
+    '数字孪生',
+    '碳达峰',
+    '东数西算',
+    '量子计算机',
+    '边缘计算',
+    '充电宝',
+    '加气站',
+    '换电站',
+    '虚拟电厂',
+    '数据中台',
+    '人工智障',
+    '超高清视频',
+    '工业母机',
   ])('does not turn %s, which the policy never mentions, into a policy term', (term) => {
     expect(corpusText).not.toContain(term);
     expect(correct(term).corrections).toEqual([]);
@@ -102,7 +125,12 @@ describe('TypoCorrector', () => {
       .filter(Boolean)
       .map((line) => (JSON.parse(line) as { q: string }).q)
       .filter((q) => !q.includes('氫')); // the one fixture typed in traditional characters is normalised to 加氢站
-    const questions = [...fixtures, ...clauses.map((c) => c.heading), '区块链在政务中的应用', '新基建三年行动方案的目标'];
+    const questions = [
+      ...fixtures,
+      ...clauses.map((c) => c.heading),
+      '区块链在政务中的应用',
+      '新基建三年行动方案的目标',
+    ];
     const changed = questions.map(normalizeQuestion).filter((q) => corrector.correct(q).corrections.length > 0);
     expect(changed).toEqual([]);
   });

@@ -13,7 +13,13 @@ describe('Bm25', () => {
   });
 
   it('ranks the passages that hold the query terms, best first, and leaves out the rest', () => {
-    const hits = bm25.search(new Map([['充电桩', 1], ['加氢站', 1]]), 10);
+    const hits = bm25.search(
+      new Map([
+        ['充电桩', 1],
+        ['加氢站', 1],
+      ]),
+      10,
+    );
     expect(hits.map((h) => h.passage)).toEqual([0, 2]);
     expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
     expect(bm25.search(new Map([['量子', 1]]), 10)).toEqual([]);

@@ -6,7 +6,12 @@ describe('reciprocalRankFusion', () => {
   it('adds nothing for empty lists, and nothing at all for none', () => {
     expect(reciprocalRankFusion([])).toEqual(new Map());
     expect(reciprocalRankFusion([{ name: 'a', keys: [], weight: 1 }])).toEqual(new Map());
-    expect([...reciprocalRankFusion([{ name: 'a', keys: [], weight: 1 }, { name: 'b', keys: [7], weight: 1 }])]).toEqual([[7, 1 / 61]]);
+    expect([
+      ...reciprocalRankFusion([
+        { name: 'a', keys: [], weight: 1 },
+        { name: 'b', keys: [7], weight: 1 },
+      ]),
+    ]).toEqual([[7, 1 / 61]]);
   });
 
   it('ranks by rank, not score: a key first in two lists beats one first in one', () => {

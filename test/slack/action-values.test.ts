@@ -7,9 +7,12 @@ describe('button values', () => {
     expect(decodeClauseRef(encodeClauseRef(ref))).toEqual(ref);
   });
 
-  it.each([undefined, '', 'not json', '{"doc":"x"}', '{"doc":1,"section":"2.2.1"}', '[]'])('rejects the clause value %j', (value) => {
-    expect(decodeClauseRef(value)).toBeUndefined();
-  });
+  it.each([undefined, '', 'not json', '{"doc":"x"}', '{"doc":1,"section":"2.2.1"}', '[]'])(
+    'rejects the clause value %j',
+    (value) => {
+      expect(decodeClauseRef(value)).toBeUndefined();
+    },
+  );
 
   it('round-trips a question id and rejects anything else', () => {
     expect(decodeQuestionId(encodeQuestionId(42))).toBe(42);

@@ -53,7 +53,10 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
     return { type: 'app_mention', user: 'UASKER', text: QUESTION, ts: nextTs(), channel: 'CGENERAL', ...fields };
   }
 
-  async function sendEvent(event: Record<string, unknown>, options: { eventId?: string; headers?: Record<string, string> } = {}) {
+  async function sendEvent(
+    event: Record<string, unknown>,
+    options: { eventId?: string; headers?: Record<string, string> } = {},
+  ) {
     const body = JSON.stringify({
       token: 'legacy',
       team_id: 'T1',
@@ -64,11 +67,23 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
       authorizations: [{ team_id: 'T1', user_id: BOT_USER_ID, is_bot: true }],
       event,
     });
-    return postSigned({ url: eventsUrl, secret: SECRET, body, contentType: 'application/json', headers: options.headers });
+    return postSigned({
+      url: eventsUrl,
+      secret: SECRET,
+      body,
+      contentType: 'application/json',
+      headers: options.headers,
+    });
   }
 
   async function sendInteraction(payload: Record<string, unknown>) {
-    const base = { type: 'block_actions', team: { id: 'T1' }, user: { id: 'UVOTER' }, api_app_id: 'A1', token: 'legacy' };
+    const base = {
+      type: 'block_actions',
+      team: { id: 'T1' },
+      user: { id: 'UVOTER' },
+      api_app_id: 'A1',
+      token: 'legacy',
+    };
     return postSigned({
       url: eventsUrl,
       secret: SECRET,
@@ -77,8 +92,10 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
     });
   }
 
-  const postsTo = (channel: string) => (c: RecordedCall) => c.method === 'chat.postMessage' && c.status === 200 && c.body.channel === channel;
-  const repliesTo = (channel: string, threadTs: string) => (c: RecordedCall) => postsTo(channel)(c) && c.body.thread_ts === threadTs;
+  const postsTo = (channel: string) => (c: RecordedCall) =>
+    c.method === 'chat.postMessage' && c.status === 200 && c.body.channel === channel;
+  const repliesTo = (channel: string, threadTs: string) => (c: RecordedCall) =>
+    postsTo(channel)(c) && c.body.thread_ts === threadTs;
 
   /** Mentions and waits for the answer in its thread. */
   async function askByMention(channel: string, text = QUESTION) {
@@ -88,7 +105,11 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
   }
 
   it('answers url_verification with the challenge', async () => {
-    const body = JSON.stringify({ token: 'legacy', type: 'url_verification', challenge: 'challenge-3eZbrw1aBm2rZgRNFdxV' });
+    const body = JSON.stringify({
+      token: 'legacy',
+      type: 'url_verification',
+      challenge: 'challenge-3eZbrw1aBm2rZgRNFdxV',
+    });
     const response = await postSigned({ url: eventsUrl, secret: SECRET, body, contentType: 'application/json' });
     expect(response.status).toBe(200);
     expect(response.text).toContain('challenge-3eZbrw1aBm2rZgRNFdxV');
@@ -97,7 +118,13 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
   it('rejects a request with a bad signature with 401 and does nothing', async () => {
     const event = messageEvent({ channel: 'CFORGED' });
     const body = JSON.stringify({ type: 'event_callback', event_id: 'EvForged', team_id: 'T1', event });
-    const response = await postSigned({ url: eventsUrl, secret: SECRET, signWith: 'not-the-secret', body, contentType: 'application/json' });
+    const response = await postSigned({
+      url: eventsUrl,
+      secret: SECRET,
+      signWith: 'not-the-secret',
+      body,
+      contentType: 'application/json',
+    });
     expect(response.status).toBe(401);
     await askByMention('CFORGED2'); // a later, valid request is handled …
     expect(stub.calls.filter(postsTo('CFORGED'))).toHaveLength(0); // … and the forged one never was
@@ -115,7 +142,8 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
     expect(buttonValue(reply.body.blocks, 'feedback_up')).toMatch(/^\d+$/);
     expect((reply.body.blocks as unknown[]).length).toBeLessThanOrEqual(MAX_MESSAGE_BLOCKS);
     expect(asked.at(-1)).toEqual({ question: '加氢站目标是多少', thread: [] });
-    const reaction = (m: string) => (c: RecordedCall) => c.method === m && c.body.timestamp === event.ts && c.body.name === 'eyes';
+    const reaction = (m: string) => (c: RecordedCall) =>
+      c.method === m && c.body.timestamp === event.ts && c.body.name === 'eyes';
     await stub.waitFor(reaction('reactions.add'));
     await stub.waitFor(reaction('reactions.remove'));
   });
@@ -166,7 +194,14 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
   });
 
   it('answers a DM in the DM and ignores bot messages, edits and plain channel messages', async () => {
-    const dm = { type: 'message', channel_type: 'im', channel: 'DUSER', user: 'UASKER', text: '加氢站目标是多少', ts: nextTs() };
+    const dm = {
+      type: 'message',
+      channel_type: 'im',
+      channel: 'DUSER',
+      user: 'UASKER',
+      text: '加氢站目标是多少',
+      ts: nextTs(),
+    };
     await sendEvent(dm);
     const reply = await stub.waitFor(postsTo('DUSER'));
     expect(reply.body.thread_ts).toBeUndefined();
@@ -212,7 +247,12 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
         response_url: `${stub.url}/respond/${id}`,
         trigger_id: `trigger.${id}`,
       }).toString();
-      const response = await postSigned({ url: eventsUrl, secret: SECRET, body, contentType: 'application/x-www-form-urlencoded' });
+      const response = await postSigned({
+        url: eventsUrl,
+        secret: SECRET,
+        body,
+        contentType: 'application/x-www-form-urlencoded',
+      });
       expect(response.status).toBe(200);
       return stub.waitFor((c) => c.path === `/respond/${id}`);
     }
@@ -261,7 +301,9 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
     it('opens the whole clause in a modal for 查看原文', async () => {
       const { reply } = await askByMention('CVIEW');
       const value = buttonValue(reply.body.blocks, 'view_clause')!;
-      await sendInteraction({ actions: [{ type: 'button', action_id: 'view_clause', block_id: 'b', value, action_ts: '1' }] });
+      await sendInteraction({
+        actions: [{ type: 'button', action_id: 'view_clause', block_id: 'b', value, action_ts: '1' }],
+      });
       const open = await stub.waitFor((c) => c.method === 'views.open');
       const view = open.body.view as { type: string; blocks: unknown[] };
       expect(view.type).toBe('modal');
@@ -273,8 +315,13 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
   });
 
   it('asks from the App Home: 提问 opens a modal, and its answer arrives in the user’s DM', async () => {
-    await sendInteraction({ user: { id: 'UMODAL' }, actions: [{ type: 'button', action_id: 'open_ask', block_id: 'b', value: 'home', action_ts: '1' }] });
-    const open = await stub.waitFor((c) => c.method === 'views.open' && (c.body.view as { callback_id?: string }).callback_id === 'ask_modal');
+    await sendInteraction({
+      user: { id: 'UMODAL' },
+      actions: [{ type: 'button', action_id: 'open_ask', block_id: 'b', value: 'home', action_ts: '1' }],
+    });
+    const open = await stub.waitFor(
+      (c) => c.method === 'views.open' && (c.body.view as { callback_id?: string }).callback_id === 'ask_modal',
+    );
     expect(blocksText(open.body.view)).toContain('您的问题');
     const submission = {
       type: 'view_submission',
@@ -290,7 +337,12 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
         state: { values: { question: { question_input: { type: 'plain_text_input', value: '加氢站目标是多少' } } } },
       },
     };
-    const response = await postSigned({ url: eventsUrl, secret: SECRET, body: interactionBody(submission), contentType: 'application/x-www-form-urlencoded' });
+    const response = await postSigned({
+      url: eventsUrl,
+      secret: SECRET,
+      body: interactionBody(submission),
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(response.status).toBe(200);
     const reply = await stub.waitFor(postsTo('UMODAL'));
     const text = blocksText(reply.body.blocks);

@@ -32,7 +32,9 @@ import {
 
 /** Every text Slack measures against the 3,000-character section limit. */
 function sectionTexts(blocks: types.KnownBlock[]): string[] {
-  return blocks.flatMap((b) => (b.type === 'section' ? [...(b.text ? [b.text.text] : []), ...(b.fields ?? []).map((f) => f.text)] : []));
+  return blocks.flatMap((b) =>
+    b.type === 'section' ? [...(b.text ? [b.text.text] : []), ...(b.fields ?? []).map((f) => f.text)] : [],
+  );
 }
 
 function expectWithinLimits(blocks: types.KnownBlock[], maxBlocks: number) {
@@ -51,7 +53,10 @@ describe('answerMessage', () => {
     expect(shown).toContain(`> ${HYDROGEN_ANSWER.citations[0]!.quote}`);
     expect(shown).toContain('*出处：科学配置充电桩和加氢站*');
     expect(shown).toContain(`《${HYDROGEN_CLAUSE.title}》${HYDROGEN_CLAUSE.path}`);
-    expect(blocks).toContainEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '责任单位：省能源局、省发展改革委' }] });
+    expect(blocks).toContainEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: '责任单位：省能源局、省发展改革委' }],
+    });
     expect(decodeClauseRef(buttonValue(blocks, 'view_clause'))).toEqual({ doc: HYDROGEN_CLAUSE.doc, section: '2.2.1' });
     expect(buttonValue(blocks, 'feedback_up')).toBe('42');
     expect(buttonValue(blocks, 'feedback_down')).toBe('42');
@@ -80,7 +85,12 @@ describe('answerMessage', () => {
   });
 
   it('escapes mrkdwn control characters in policy text', () => {
-    const answer = { ...HYDROGEN_ANSWER, answer: 'PUE<1.25 & 上架率>65%', lead: 'PUE<1.25 & 上架率>65%', citations: [] };
+    const answer = {
+      ...HYDROGEN_ANSWER,
+      answer: 'PUE<1.25 & 上架率>65%',
+      lead: 'PUE<1.25 & 上架率>65%',
+      citations: [],
+    };
     expect(blocksText(answerMessage(answer).blocks)).toContain('PUE&lt;1.25 &amp; 上架率&gt;65%');
   });
 
@@ -93,7 +103,9 @@ describe('answerMessage', () => {
   });
 
   it('trims to 50 blocks with a note, keeping the feedback buttons, when there is too much', () => {
-    const citations = Array.from({ length: 40 }, (_, i) => citationOf({ ...FIVE_G_CLAUSE, section: `2.1.${i}` }, `第${i}句。`));
+    const citations = Array.from({ length: 40 }, (_, i) =>
+      citationOf({ ...FIVE_G_CLAUSE, section: `2.1.${i}` }, `第${i}句。`),
+    );
     const { blocks } = answerMessage({ ...HYDROGEN_ANSWER, citations }, { questionId: 9, maxCitations: 40 });
     expectWithinLimits(blocks, MAX_MESSAGE_BLOCKS);
     expect(blocks).toHaveLength(MAX_MESSAGE_BLOCKS);
@@ -102,7 +114,9 @@ describe('answerMessage', () => {
   });
 
   it('shows at most three citations by default', () => {
-    const citations = Array.from({ length: 5 }, (_, i) => citationOf({ ...FIVE_G_CLAUSE, section: `2.1.${i}` }, `第${i}句。`));
+    const citations = Array.from({ length: 5 }, (_, i) =>
+      citationOf({ ...FIVE_G_CLAUSE, section: `2.1.${i}` }, `第${i}句。`),
+    );
     const { blocks } = answerMessage({ ...HYDROGEN_ANSWER, citations });
     expect(blocks.filter((b) => b.type === 'section' && b.accessory)).toHaveLength(3);
   });
@@ -113,7 +127,12 @@ describe('clauseModal', () => {
     const view = clauseModal(HYDROGEN_CLAUSE);
     expect(view.type).toBe('modal');
     const shown = blocksText(view.blocks);
-    for (const part of [HYDROGEN_CLAUSE.heading, HYDROGEN_CLAUSE.path, HYDROGEN_CLAUSE.text, '省能源局、省发展改革委']) {
+    for (const part of [
+      HYDROGEN_CLAUSE.heading,
+      HYDROGEN_CLAUSE.path,
+      HYDROGEN_CLAUSE.text,
+      '省能源局、省发展改革委',
+    ]) {
       expect(shown).toContain(part);
     }
   });
@@ -121,7 +140,10 @@ describe('clauseModal', () => {
   it('names an article without a heading by its marker', () => {
     const article = { ...HYDROGEN_CLAUSE, marker: '第十二条', heading: '', path: '第三章 保障措施 › 第十二条' };
     expect(clauseModal(article).blocks[0]).toMatchObject({ type: 'header', text: { text: '第十二条' } });
-    const { blocks } = answerMessage({ ...HYDROGEN_ANSWER, citations: [citationOf(article, '本办法自发布之日起施行。')] });
+    const { blocks } = answerMessage({
+      ...HYDROGEN_ANSWER,
+      citations: [citationOf(article, '本办法自发布之日起施行。')],
+    });
     expect(blocksText(blocks)).toContain('*出处：第十二条*');
   });
 
@@ -133,12 +155,23 @@ describe('clauseModal', () => {
 });
 
 describe('homeView', () => {
-  const bot = { documents: [DOCUMENT], clauses: [GOALS_CLAUSE, FIVE_G_CLAUSE, HYDROGEN_CLAUSE], targets: [HYDROGEN_TARGET, CHARGER_TARGET] };
+  const bot = {
+    documents: [DOCUMENT],
+    clauses: [GOALS_CLAUSE, FIVE_G_CLAUSE, HYDROGEN_CLAUSE],
+    targets: [HYDROGEN_TARGET, CHARGER_TARGET],
+  };
 
   it('lists the outline in document order, the targets and how to ask', () => {
     const view = homeView(bot);
     const shown = blocksText(view.blocks);
-    const order = ['一、行动目标', '二、重点行动', '（一）信息基础设施建设行动', '1.加快5G商用', '（二）融合基础设施升级行动', '1.科学配置充电桩和加氢站'];
+    const order = [
+      '一、行动目标',
+      '二、重点行动',
+      '（一）信息基础设施建设行动',
+      '1.加快5G商用',
+      '（二）融合基础设施升级行动',
+      '1.科学配置充电桩和加氢站',
+    ];
     const positions = order.map((label) => shown.indexOf(label));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -171,25 +204,37 @@ describe('targetsMessage and unitClausesMessage', () => {
   });
 
   it('lists a unit’s clauses with a 查看原文 button each', () => {
-    const { blocks } = unitClausesMessage('能源局', { unit: '省能源局', clauses: [HYDROGEN_CLAUSE] }, [HYDROGEN_CLAUSE]);
+    const { blocks } = unitClausesMessage('能源局', { unit: '省能源局', clauses: [HYDROGEN_CLAUSE] }, [
+      HYDROGEN_CLAUSE,
+    ]);
     expect(blocksText(blocks)).toContain('*省能源局* 负责的条款（共 1 条）');
     expect(decodeClauseRef(buttonValue(blocks, 'view_clause'))).toEqual({ doc: HYDROGEN_CLAUSE.doc, section: '2.2.1' });
   });
 
   it('suggests the known units, most frequent first, for an unknown one', () => {
-    const { text } = unitClausesMessage('火星局', { unit: null, clauses: [] }, [HYDROGEN_CLAUSE, FIVE_G_CLAUSE, { ...FIVE_G_CLAUSE, units: ['省通信管理局'] }]);
-    expect(text).toBe('没有找到责任单位“火星局”。\n已知的责任单位有：省通信管理局、省能源局、省发展改革委、省工业和信息化厅');
+    const { text } = unitClausesMessage('火星局', { unit: null, clauses: [] }, [
+      HYDROGEN_CLAUSE,
+      FIVE_G_CLAUSE,
+      { ...FIVE_G_CLAUSE, units: ['省通信管理局'] },
+    ]);
+    expect(text).toBe(
+      '没有找到责任单位“火星局”。\n已知的责任单位有：省通信管理局、省能源局、省发展改革委、省工业和信息化厅',
+    );
   });
 });
 
 describe('limits', () => {
   it('splitText keeps every piece within the limit and loses no text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('加', '氢', '站', '。', '\n', ' ', '5', 'G', '😀') }), fc.integer({ min: 4, max: 60 }), (text, max) => {
-        const pieces = splitText(text, max);
-        for (const piece of pieces) expect(Array.from(piece).length).toBeLessThanOrEqual(max);
-        expect(pieces.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('加', '氢', '站', '。', '\n', ' ', '5', 'G', '😀') }),
+        fc.integer({ min: 4, max: 60 }),
+        (text, max) => {
+          const pieces = splitText(text, max);
+          for (const piece of pieces) expect(Array.from(piece).length).toBeLessThanOrEqual(max);
+          expect(pieces.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+        },
+      ),
     );
   });
 

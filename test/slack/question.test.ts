@@ -10,7 +10,9 @@ describe('plainQuestion', () => {
   });
 
   it('keeps the label of links and channels and undoes Slack’s escapes', () => {
-    expect(plainQuestion('<#C123|新基建> 里 PUE &lt; 1.25 &amp; 上架率 &gt; 65% 吗')).toBe('新基建 里 PUE < 1.25 & 上架率 > 65% 吗');
+    expect(plainQuestion('<#C123|新基建> 里 PUE &lt; 1.25 &amp; 上架率 &gt; 65% 吗')).toBe(
+      '新基建 里 PUE < 1.25 & 上架率 > 65% 吗',
+    );
     expect(plainQuestion('见 <https://www.shandong.gov.cn>')).toBe('见 https://www.shandong.gov.cn');
   });
 });
@@ -26,7 +28,10 @@ describe('checkQuestion', () => {
 
   it('refuses a question over the limit, counting characters not bytes', () => {
     expect(checkQuestion('问'.repeat(MAX_QUESTION_CHARS)).kind).toBe('ok');
-    expect(checkQuestion('问'.repeat(MAX_QUESTION_CHARS + 1))).toEqual({ kind: 'too_long', length: MAX_QUESTION_CHARS + 1 });
+    expect(checkQuestion('问'.repeat(MAX_QUESTION_CHARS + 1))).toEqual({
+      kind: 'too_long',
+      length: MAX_QUESTION_CHARS + 1,
+    });
     expect(checkQuestion('加氢站'.repeat(4000)).kind).toBe('too_long');
   });
 });

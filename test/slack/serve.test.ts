@@ -82,17 +82,42 @@ describe('runServe', () => {
     };
     const server = await runServe(env);
     try {
-      const event = { type: 'app_mention', user: 'UASKER', text: `<@${BOT_USER_ID}> 燃料补给站要建几座`, ts: '1700000001.000001', channel: 'CSERVE' };
-      const body = JSON.stringify({ type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: 'EvServe1', event_time: 1, event });
-      await postSigned({ url: `http://127.0.0.1:${port}/slack/events`, secret: env.SLACK_SIGNING_SECRET, body, contentType: 'application/json' });
+      const event = {
+        type: 'app_mention',
+        user: 'UASKER',
+        text: `<@${BOT_USER_ID}> 燃料补给站要建几座`,
+        ts: '1700000001.000001',
+        channel: 'CSERVE',
+      };
+      const body = JSON.stringify({
+        type: 'event_callback',
+        team_id: 'T1',
+        api_app_id: 'A1',
+        event_id: 'EvServe1',
+        event_time: 1,
+        event,
+      });
+      await postSigned({
+        url: `http://127.0.0.1:${port}/slack/events`,
+        secret: env.SLACK_SIGNING_SECRET,
+        body,
+        contentType: 'application/json',
+      });
       const reply = await stub.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'CSERVE');
       expect(String(reply.body.text)).toContain('30座');
     } finally {
       await server.stop();
     }
     // An index built with one embedder is refused by a bot configured with another, with the fix.
-    await expect(runServe({ ...env, PORT: String(await freePort()), EMBEDDINGS_PROVIDER: 'openai', EMBEDDINGS_BASE_URL: 'http://127.0.0.1:9/v1', EMBEDDINGS_MODEL: 'm' }))
-      .rejects.toThrow(/was built with embedder lexical-tfidf-v3, not openai:m: run `policybot ingest --force`/);
+    await expect(
+      runServe({
+        ...env,
+        PORT: String(await freePort()),
+        EMBEDDINGS_PROVIDER: 'openai',
+        EMBEDDINGS_BASE_URL: 'http://127.0.0.1:9/v1',
+        EMBEDDINGS_MODEL: 'm',
+      }),
+    ).rejects.toThrow(/was built with embedder lexical-tfidf-v3, not openai:m: run `policybot ingest --force`/);
   });
 
   it('stops with a message naming the variable when the configuration is wrong', async () => {

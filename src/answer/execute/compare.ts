@@ -24,17 +24,38 @@ export async function compare(ctx: Ctx): Promise<Finding | null> {
   if (chosen.length === 0) return null;
   // Both figures may come from one clause: it is cited once, quoting both sentences in its own order.
   const clauses = [...new Set(chosen.map((c) => c.hit.clause))];
-  const quoted = clauses.map((i) => ({ i, quote: quoteOf(ctx.corpus.clauses[i]!.text, chosen.filter((c) => c.hit.clause === i).map((c) => c.target.quote)) }));
-  const citations = quoted.map(({ i, quote }) => citation(ctx.corpus.clauses[i]!, quote, chosen.find((c) => c.hit.clause === i)!.hit.score));
-  const body: Line[] = quoted.flatMap(({ i, quote }) => [{ zh: `原文：“${quote}”`, en: `Quote (原文): “${quote}”` }, sourceLine(ctx.corpus.clauses[i]!)]);
+  const quoted = clauses.map((i) => ({
+    i,
+    quote: quoteOf(
+      ctx.corpus.clauses[i]!.text,
+      chosen.filter((c) => c.hit.clause === i).map((c) => c.target.quote),
+    ),
+  }));
+  const citations = quoted.map(({ i, quote }) =>
+    citation(ctx.corpus.clauses[i]!, quote, chosen.find((c) => c.hit.clause === i)!.hit.score),
+  );
+  const body: Line[] = quoted.flatMap(({ i, quote }) => [
+    { zh: `原文：“${quote}”`, en: `Quote (原文): “${quote}”` },
+    sourceLine(ctx.corpus.clauses[i]!),
+  ]);
   const figures = chosen.map((c) => `${c.target.subject}${figureOf(c.target)}`).join('，');
   if (missing.length > 0) {
-    const lead = [{ zh: `无法比较：${missing.map((m) => `「${m}」`).join('、')}${NOT_FOUND}已找到的是：${figures}。`, en: `Cannot compare: the policy sets no figure for ${missing.join(', ')}. Found: ${figures}.` }];
+    const lead = [
+      {
+        zh: `无法比较：${missing.map((m) => `「${m}」`).join('、')}${NOT_FOUND}已找到的是：${figures}。`,
+        en: `Cannot compare: the policy sets no figure for ${missing.join(', ')}. Found: ${figures}.`,
+      },
+    ];
     return finding(lead, citations, { body, focus: citations.map(keyOf) });
   }
   const [a, b] = chosen as [ChosenTarget, ChosenTarget];
   if (measureOf(a.target.unit) !== measureOf(b.target.unit)) {
-    const lead = [{ zh: `两者计量单位不同，不能直接比较：${figures}。`, en: `The two are counted in different units and cannot be compared directly: ${figures}.` }];
+    const lead = [
+      {
+        zh: `两者计量单位不同，不能直接比较：${figures}。`,
+        en: `The two are counted in different units and cannot be compared directly: ${figures}.`,
+      },
+    ];
     return finding(lead, citations, { body, focus: citations.map(keyOf) });
   }
   const x = amountOf(a.target.value, a.target.unit);
@@ -42,7 +63,9 @@ export async function compare(ctx: Ctx): Promise<Finding | null> {
   const [more, less] = x >= y ? [a, b] : [b, a];
   const approximate = [a, b].some((c) => c.target.qualifier !== '') ? '（按原文所列目标值计算）' : '';
   const unit = measureOf(a.target.unit);
-  const gap = round(Math.abs(a.target.value * scale(a.target.unit, unit) - b.target.value * scale(b.target.unit, unit)));
+  const gap = round(
+    Math.abs(a.target.value * scale(a.target.unit, unit) - b.target.value * scale(b.target.unit, unit)),
+  );
   const gapText = `${gap}${unitLabel(a.target.unit, b.target.unit)}`;
   const derived = [String(gap)];
   let lead: Line;

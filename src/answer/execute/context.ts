@@ -16,9 +16,17 @@ export interface Ctx {
   retrieve(subject: string): Promise<Retrieval>;
 }
 
-export function createContext(corpus: Corpus, query: Query, state: ConversationState | null, today: Date, disabled: readonly Signal[]): Ctx {
+export function createContext(
+  corpus: Corpus,
+  query: Query,
+  state: ConversationState | null,
+  today: Date,
+  disabled: readonly Signal[],
+): Ctx {
   const cache = new Map<string, Promise<Retrieval>>();
-  const context = (state?.clauses ?? []).map((k) => corpus.clauseIndex.get(k)).filter((i): i is number => i !== undefined);
+  const context = (state?.clauses ?? [])
+    .map((k) => corpus.clauseIndex.get(k))
+    .filter((i): i is number => i !== undefined);
   return {
     corpus,
     query,
@@ -66,11 +74,17 @@ export function bilingual(zh: string): string {
 }
 
 function unitsLine(units: readonly string[]): Line {
-  return { zh: `责任单位：${units.join('、')}`, en: `Responsible units (责任单位): ${units.map((u) => `${u} (${englishName(u) ?? u})`).join('; ')}` };
+  return {
+    zh: `责任单位：${units.join('、')}`,
+    en: `Responsible units (责任单位): ${units.map((u) => `${u} (${englishName(u) ?? u})`).join('; ')}`,
+  };
 }
 
 export function sourceLine(clause: Clause): Line {
-  return { zh: `出处：${clause.title} › ${clause.path}（${clause.section}）`, en: `Source (出处): ${clause.title} › ${clause.path} (${clause.section})` };
+  return {
+    zh: `出处：${clause.title} › ${clause.path}（${clause.section}）`,
+    en: `Source (出处): ${clause.title} › ${clause.path} (${clause.section})`,
+  };
 }
 
 export interface ClauseAnswerOptions {
@@ -83,7 +97,14 @@ export interface ClauseAnswerOptions {
 }
 
 /** A lead answered from one clause: then the verbatim quote, the clause, its 责任单位 and closely related clauses. */
-export function withClause(ctx: Ctx, clause: Clause, score: number, quotes: readonly string[], lead: Line[], options: ClauseAnswerOptions = {}): Finding {
+export function withClause(
+  ctx: Ctx,
+  clause: Clause,
+  score: number,
+  quotes: readonly string[],
+  lead: Line[],
+  options: ClauseAnswerOptions = {},
+): Finding {
   const quote = quoteOf(clause.text, quotes);
   const body: Line[] = [];
   if (options.showQuote ?? true) body.push({ zh: `原文：“${quote}”`, en: `Quote (原文): “${quote}”` });
@@ -95,7 +116,10 @@ export function withClause(ctx: Ctx, clause: Clause, score: number, quotes: read
     body.push({ zh: `相关条款：${names}`, en: `Related clauses (相关条款): ${names}` });
   }
   const topicWords = options.related?.topicWords ?? [];
-  return finding(lead, [citation(clause, quote, score), ...related.map((h) => relatedCitation(ctx, h, topicWords))], { body, focus: [keyOf(clause)] });
+  return finding(lead, [citation(clause, quote, score), ...related.map((h) => relatedCitation(ctx, h, topicWords))], {
+    body,
+    focus: [keyOf(clause)],
+  });
 }
 
 /** Other clauses that score close to the primary one and answer the question as well as it would have to. */

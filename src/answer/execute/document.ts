@@ -30,27 +30,76 @@ async function factFinding(ctx: Ctx, doc: DocumentMeta, aspect: DocumentAspect):
   const title = `《${facts.title}》`;
   const period = facts.period ? `${facts.period.start}年至${facts.period.end}年` : null;
   const issued = facts.issued ? chineseDate(facts.issued) : null;
-  const missing = (what: string): Line => ({ zh: `${title}的文本和元数据中没有写明${what}。`, en: `Neither the text nor the metadata of ${facts.title} states its ${what}.` });
+  const missing = (what: string): Line => ({
+    zh: `${title}的文本和元数据中没有写明${what}。`,
+    en: `Neither the text nor the metadata of ${facts.title} states its ${what}.`,
+  });
   switch (aspect) {
     case 'title':
-      return finding([{ zh: `本方案的全称是${title}。`, en: `The plan's full title is ${title}.` }], [], { body: [issuance(doc)] });
+      return finding([{ zh: `本方案的全称是${title}。`, en: `The plan's full title is ${title}.` }], [], {
+        body: [issuance(doc)],
+      });
     case 'period':
-      return finding([period ? { zh: `${title}的实施期为${period}（${facts.period!.start}—${facts.period!.end}年，见标题）。`, en: `The plan covers ${facts.period!.start}–${facts.period!.end} (${period}), as its title says.` } : missing('实施期')], []);
+      return finding(
+        [
+          period
+            ? {
+                zh: `${title}的实施期为${period}（${facts.period!.start}—${facts.period!.end}年，见标题）。`,
+                en: `The plan covers ${facts.period!.start}–${facts.period!.end} (${period}), as its title says.`,
+              }
+            : missing('实施期'),
+        ],
+        [],
+      );
     case 'status':
       return finding([status(ctx, doc)], []);
     case 'issuer':
-      return finding([facts.issuer ? { zh: `${title}由${facts.issuer}印发${facts.number ? `（${facts.number}）` : ''}${issued ? `，印发日期${issued}` : ''}。`, en: `Issued by ${facts.issuer}${facts.number ? ` (${facts.number})` : ''}${issued ? ` on ${facts.issued}` : ''}.` } : missing('发文机关')], [], { body: [issuance(doc)] });
+      return finding(
+        [
+          facts.issuer
+            ? {
+                zh: `${title}由${facts.issuer}印发${facts.number ? `（${facts.number}）` : ''}${issued ? `，印发日期${issued}` : ''}。`,
+                en: `Issued by ${facts.issuer}${facts.number ? ` (${facts.number})` : ''}${issued ? ` on ${facts.issued}` : ''}.`,
+              }
+            : missing('发文机关'),
+        ],
+        [],
+        { body: [issuance(doc)] },
+      );
     case 'number':
-      return finding([facts.number ? { zh: `${title}的文号是${facts.number}。`, en: `Its document number (文号) is ${facts.number}.` } : missing('文号')], [], { body: [issuance(doc)] });
+      return finding(
+        [
+          facts.number
+            ? { zh: `${title}的文号是${facts.number}。`, en: `Its document number (文号) is ${facts.number}.` }
+            : missing('文号'),
+        ],
+        [],
+        { body: [issuance(doc)] },
+      );
     case 'issued':
-      return finding([issued ? { zh: `${title}于${issued}印发${facts.issuer ? `（${facts.issuer}，${facts.number ?? ''}）`.replace('，）', '）') : ''}。`, en: `Issued on ${facts.issued}.` } : missing('印发日期')], [], { body: [issuance(doc)] });
+      return finding(
+        [
+          issued
+            ? {
+                zh: `${title}于${issued}印发${facts.issuer ? `（${facts.issuer}，${facts.number ?? ''}）`.replace('，）', '）') : ''}。`,
+                en: `Issued on ${facts.issued}.`,
+              }
+            : missing('印发日期'),
+        ],
+        [],
+        { body: [issuance(doc)] },
+      );
     case 'parts':
       return parts(ctx, doc);
     case 'goals':
       return goals(ctx, doc);
     case 'preamble':
       return doc.preamble
-        ? finding([{ zh: `方案开篇写道：“${doc.preamble}”`, en: `The plan opens (in Chinese): “${doc.preamble}”` }], [], { body: [issuance(doc)] })
+        ? finding(
+            [{ zh: `方案开篇写道：“${doc.preamble}”`, en: `The plan opens (in Chinese): “${doc.preamble}”` }],
+            [],
+            { body: [issuance(doc)] },
+          )
         : finding([missing('开篇内容')], []);
   }
 }
@@ -61,9 +110,12 @@ function claimVerdict(ctx: Ctx, doc: DocumentMeta): Line | null {
   const { claim, aspects, text } = ctx.query;
   const aspect = aspects[0];
   let holds: boolean | null = null;
-  if (aspect === 'issued' && facts.issued && claim!.years.length > 0) holds = claim!.years.includes(Number(facts.issued.slice(0, 4)));
-  if (aspect === 'period' && facts.period && claim!.years.length > 0) holds = claim!.years.every((y) => y >= facts.period!.start && y <= facts.period!.end);
-  if (aspect === 'issuer' && facts.issuer) holds = text.includes(facts.issuer) || text.includes(facts.issuer.replace(/^山东/, '').replace('人民', ''));
+  if (aspect === 'issued' && facts.issued && claim!.years.length > 0)
+    holds = claim!.years.includes(Number(facts.issued.slice(0, 4)));
+  if (aspect === 'period' && facts.period && claim!.years.length > 0)
+    holds = claim!.years.every((y) => y >= facts.period!.start && y <= facts.period!.end);
+  if (aspect === 'issuer' && facts.issuer)
+    holds = text.includes(facts.issuer) || text.includes(facts.issuer.replace(/^山东/, '').replace('人民', ''));
   if (aspect === 'number' && facts.number) holds = (facts.number.match(/\d+/g) ?? []).every((n) => text.includes(n));
   if (holds === null) return null;
   return holds ? { zh: '是的。', en: 'Yes.' } : { zh: '不是。', en: 'No.' };
@@ -72,7 +124,8 @@ function claimVerdict(ctx: Ctx, doc: DocumentMeta): Line | null {
 /** The document the question names by its title, else the only one, else the first. */
 function namedDocument(ctx: Ctx): DocumentMeta {
   const { documents } = ctx.corpus;
-  const shared = (d: DocumentMeta) => [...d.facts.title].filter((ch, i, all) => i + 1 < all.length && ctx.query.text.includes(ch + all[i + 1])).length;
+  const shared = (d: DocumentMeta) =>
+    [...d.facts.title].filter((ch, i, all) => i + 1 < all.length && ctx.query.text.includes(ch + all[i + 1])).length;
   let best = documents[0]!;
   let most = -1;
   for (const d of documents) {
@@ -83,22 +136,37 @@ function namedDocument(ctx: Ctx): DocumentMeta {
 }
 
 type FactName = (typeof FACT_NAMES)[number];
-const FACT_LABELS: Record<FactName, string> = { title: '标题', period: '实施期', number: '文号', issuer: '发文机关', issued: '印发日期' };
+const FACT_LABELS: Record<FactName, string> = {
+  title: '标题',
+  period: '实施期',
+  number: '文号',
+  issuer: '发文机关',
+  issued: '印发日期',
+};
 
 /** Where the facts come from: the title as written; the 文号, issuer and date from the text or the metadata file. */
 function issuance(doc: DocumentMeta): Line {
   const { facts } = doc;
-  const fromMetadata = Object.entries(facts.sources).filter(([, s]) => s === 'metadata').map(([k]) => FACT_LABELS[k as FactName]);
+  const fromMetadata = Object.entries(facts.sources)
+    .filter(([, s]) => s === 'metadata')
+    .map(([k]) => FACT_LABELS[k as FactName]);
   const note = fromMetadata.length > 0 ? `；${fromMetadata.join('、')}取自随文件登记的元数据` : '';
   const known = [facts.number, facts.issuer, facts.issued && chineseDate(facts.issued)].filter(Boolean).join('，');
-  return { zh: `依据：文件标题“${facts.title}”${known ? `；${known}` : ''}${note}。`, en: `Basis: the title “${facts.title}”${known ? `; ${known}` : ''}.` };
+  return {
+    zh: `依据：文件标题“${facts.title}”${known ? `；${known}` : ''}${note}。`,
+    en: `Basis: the title “${facts.title}”${known ? `; ${known}` : ''}.`,
+  };
 }
 
 /** Whether the plan's period has ended, judged against today. */
 function status(ctx: Ctx, doc: DocumentMeta): Line {
   const { facts } = doc;
   const title = `《${facts.title}》`;
-  if (!facts.period) return { zh: `${title}没有写明实施期，无法判断是否到期。`, en: 'The plan states no period, so whether it has ended cannot be told.' };
+  if (!facts.period)
+    return {
+      zh: `${title}没有写明实施期，无法判断是否到期。`,
+      en: 'The plan states no period, so whether it has ended cannot be told.',
+    };
   const { start, end } = facts.period;
   const today = isoDay(ctx.today);
   if (ctx.today.getFullYear() > end) {
@@ -123,7 +191,11 @@ function parts(ctx: Ctx, doc: DocumentMeta): Finding {
     { zh: `《${doc.facts.title}》共${all.length}部分：`, en: `The plan has ${all.length} parts:` },
     ...names.map((n) => ({ zh: `• ${n}`, en: `• ${n}` })),
   ];
-  return finding(lead, [], { body: [issuance(doc)], list: all.map((n) => keyOf({ doc: doc.id, section: n.section })), derived: [String(all.length)] });
+  return finding(lead, [], {
+    body: [issuance(doc)],
+    list: all.map((n) => keyOf({ doc: doc.id, section: n.section })),
+    derived: [String(all.length)],
+  });
 }
 
 /** The plan's goals: its goals part (行动目标, 总体目标, 主要目标), quoted. */
@@ -133,7 +205,12 @@ async function goals(ctx: Ctx, doc: DocumentMeta): Promise<Finding | null> {
   const clause = ctx.corpus.clauses[i]!;
   const sentences = splitSentences(clause.text);
   const r = await ctx.retrieve(ctx.query.text);
-  const lead = [{ zh: `${clause.marker}${clause.heading}：${sentences.join('')}`, en: `The plan's goals (${clause.marker}${clause.heading}), in Chinese: ${sentences.join('')}` }];
+  const lead = [
+    {
+      zh: `${clause.marker}${clause.heading}：${sentences.join('')}`,
+      en: `The plan's goals (${clause.marker}${clause.heading}), in Chinese: ${sentences.join('')}`,
+    },
+  ];
   const found = withClause(ctx, clause, scoreIn(r, i), sentences, lead, { showQuote: false });
   return { ...found, citations: [citation(clause, clause.text, scoreIn(r, i))] };
 }
@@ -142,7 +219,17 @@ async function goals(ctx: Ctx, doc: DocumentMeta): Promise<Finding | null> {
 export function factGrounds(doc: DocumentMeta): string {
   const { facts } = doc;
   const period = facts.period ? `${facts.period.start} ${facts.period.end}` : '';
-  return [facts.title, facts.number, facts.issuer, facts.issued, facts.issued && chineseDate(facts.issued), period, doc.preamble].filter(Boolean).join(' ');
+  return [
+    facts.title,
+    facts.number,
+    facts.issuer,
+    facts.issued,
+    facts.issued && chineseDate(facts.issued),
+    period,
+    doc.preamble,
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 function chineseDate(iso: string): string {

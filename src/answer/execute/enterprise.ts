@@ -29,18 +29,29 @@ export async function enterprise(ctx: Ctx): Promise<Finding | null> {
   if (!answers(r)) return null;
   const focus = asked.length > 0 ? await ctx.retrieve(asked.join(' ')) : r;
   const floor = Math.max(MIN_COVERAGE, r.coverage - MARGIN);
-  const concerned = r.hits.filter((h) => coverage(ctx.corpus, r, h.clause) >= floor || (focus !== r && coverage(ctx.corpus, focus, h.clause) >= MIN_COVERAGE));
+  const concerned = r.hits.filter(
+    (h) =>
+      coverage(ctx.corpus, r, h.clause) >= floor ||
+      (focus !== r && coverage(ctx.corpus, focus, h.clause) >= MIN_COVERAGE),
+  );
   const hits = concerned
     .map((h, rank) => ({ h, rank, asked: focus === r ? 0 : coverage(ctx.corpus, focus, h.clause) }))
     .sort((a, b) => b.asked - a.asked || a.rank - b.rank)
     .map((x) => x.h)
     .slice(0, MAX_CLAUSES);
-  const lead: Line[] = [{ zh: `与贵企业（${asker.business}${asker.city ? `，${asker.city}` : ''}）相关的条款${hits.length > 1 ? `有${hits.length}条，按相关程度` : ''}：`, en: `Clauses that concern your business (${asker.business}), most relevant first:` }];
+  const lead: Line[] = [
+    {
+      zh: `与贵企业（${asker.business}${asker.city ? `，${asker.city}` : ''}）相关的条款${hits.length > 1 ? `有${hits.length}条，按相关程度` : ''}：`,
+      en: `Clauses that concern your business (${asker.business}), most relevant first:`,
+    },
+  ];
   const citations = hits.map((hit) => {
     const clause = ctx.corpus.clauses[hit.clause]!;
     const sentences = bestSentences(ctx.corpus, clause.text, r.topicWords, 2);
     const quote = quoteOf(clause.text, sentences);
-    const figures = ctx.corpus.clauseTargets[hit.clause]!.filter((t) => sentences.includes(t.quote)).map((t) => `${t.subject}${figureOf(t)}`);
+    const figures = ctx.corpus.clauseTargets[hit.clause]!.filter((t) => sentences.includes(t.quote)).map(
+      (t) => `${t.subject}${figureOf(t)}`,
+    );
     const where = asker.city ? applies(clause.text, clause.units, asker.city) : '';
     lead.push({
       zh: `• ${nameOf(clause)}（${clause.section}）：${quote}${figures.length ? `【目标：${figures.join('；')}】` : ''}${where}`,
@@ -48,7 +59,11 @@ export async function enterprise(ctx: Ctx): Promise<Finding | null> {
     });
     return citation(clause, quote, hit.score);
   });
-  return finding(lead, citations, { focus: citations.slice(0, 1).map(keyOf), list: citations.map(keyOf), derived: [String(hits.length)] });
+  return finding(lead, citations, {
+    focus: citations.slice(0, 1).map(keyOf),
+    list: citations.map(keyOf),
+    derived: [String(hits.length)],
+  });
 }
 
 /** Whether a clause applies in a city: it names the city, or every city's government (or the relevant ones) is responsible. */

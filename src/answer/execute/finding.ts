@@ -21,7 +21,11 @@ export interface Finding {
   derived: string[];
 }
 
-export const finding = (lead: Line[], citations: Citation[], extra: Partial<Omit<Finding, 'lead' | 'citations'>> = {}): Finding => ({
+export const finding = (
+  lead: Line[],
+  citations: Citation[],
+  extra: Partial<Omit<Finding, 'lead' | 'citations'>> = {},
+): Finding => ({
   lead,
   citations,
   body: extra.body ?? [],
@@ -33,7 +37,16 @@ export const finding = (lead: Line[], citations: Citation[], extra: Partial<Omit
 export const keyOf = (c: Pick<Clause, 'doc' | 'section'>): string => `${c.doc}#${c.section}`;
 
 export function citation(c: Clause, quote: string, score: number): Citation {
-  return { doc: c.doc, title: c.title, section: c.section, path: c.path, heading: c.heading, units: c.units, quote, score: Math.round(score * 10000) / 10000 };
+  return {
+    doc: c.doc,
+    title: c.title,
+    section: c.section,
+    path: c.path,
+    heading: c.heading,
+    units: c.units,
+    quote,
+    score: Math.round(score * 10000) / 10000,
+  };
 }
 
 /** A clause's name in an answer: its heading, or its marker when it has none (many 第X条). */

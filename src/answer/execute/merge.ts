@@ -12,8 +12,14 @@ export function mergeFindings(ctx: Ctx, findings: readonly Finding[]): Finding {
   if (distinct.length === 1) return distinct[0]!;
   return {
     lead: distinct.flatMap((f) => f.lead),
-    body: unique(distinct.flatMap((f) => f.body), (l: Line) => l.zh),
-    citations: mergeCitations(ctx, distinct.flatMap((f) => f.citations)),
+    body: unique(
+      distinct.flatMap((f) => f.body),
+      (l: Line) => l.zh,
+    ),
+    citations: mergeCitations(
+      ctx,
+      distinct.flatMap((f) => f.citations),
+    ),
     focus: distinct.flatMap((f) => f.focus),
     list: distinct.flatMap((f) => f.list),
     derived: distinct.flatMap((f) => f.derived),
@@ -32,5 +38,6 @@ function mergeCitations(ctx: Ctx, citations: readonly Citation[]): Citation[] {
   return [...merged.values()];
 }
 
-const unique = <T>(items: T[], key: (t: T) => string) => items.filter((t, i) => items.findIndex((u) => key(u) === key(t)) === i);
+const unique = <T>(items: T[], key: (t: T) => string) =>
+  items.filter((t, i) => items.findIndex((u) => key(u) === key(t)) === i);
 const sameLead = (a: Finding, b: Finding) => a.lead.map((l) => l.zh).join() === b.lead.map((l) => l.zh).join();

@@ -35,8 +35,12 @@ async function namedNode(ctx: Ctx): Promise<{ node: OutlineNode; doc: string } |
 /** The direct children of a part: sub-parts and clauses one level down, in order. */
 function childrenOf(ctx: Ctx, doc: string, node: OutlineNode): Node[] {
   const depth = node.section.split('.').length + 1;
-  const below = (n: { doc?: string; section: string }) => isWithin(n.section, node.section) && n.section.split('.').length === depth;
-  const outline = ctx.corpus.documents.find((d) => d.id === doc)!.outline.filter(below).map((n) => ({ ...n, doc }));
+  const below = (n: { doc?: string; section: string }) =>
+    isWithin(n.section, node.section) && n.section.split('.').length === depth;
+  const outline = ctx.corpus.documents
+    .find((d) => d.id === doc)!
+    .outline.filter(below)
+    .map((n) => ({ ...n, doc }));
   const clauses = ctx.corpus.clauses.filter((c) => c.doc === doc && below(c));
   return [...outline, ...clauses].sort((a, b) => compareSections(a.section, b.section));
 }
@@ -51,21 +55,42 @@ export async function outline(ctx: Ctx, counting: boolean): Promise<Finding | nu
   const label = `「${node.marker}${node.heading}」`;
   const names = children.map((n) => `${n.marker}${n.heading}`);
   const lead: Line[] = counting
-    ? [{ zh: `${label}共${children.length}项：${names.join('；')}。`, en: `${bilingual(node.heading)} has ${children.length} parts: ${names.join('; ')}.` }]
+    ? [
+        {
+          zh: `${label}共${children.length}项：${names.join('；')}。`,
+          en: `${bilingual(node.heading)} has ${children.length} parts: ${names.join('; ')}.`,
+        },
+      ]
     : [
-        { zh: `${label}包括以下${children.length}部分：`, en: `${bilingual(node.heading)} has ${children.length} parts:` },
+        {
+          zh: `${label}包括以下${children.length}部分：`,
+          en: `${bilingual(node.heading)} has ${children.length} parts:`,
+        },
         ...names.map((n) => ({ zh: `• ${n}`, en: `• ${n}` })),
       ];
   const r = await ctx.retrieve(ctx.query.text);
-  const leaves = ctx.corpus.clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.doc === doc && isWithin(c.section, node.section));
+  const leaves = ctx.corpus.clauses
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => c.doc === doc && isWithin(c.section, node.section));
   const citations = leaves.map(({ c, i }) => citation(c, splitSentences(c.text)[0] ?? c.heading, scoreIn(r, i)));
   const list = children.map((n) => keyOf({ doc, section: n.section }));
-  return finding(lead, citations, { list, focus: citations.map(keyOf).slice(0, 1), derived: [String(children.length)] });
+  return finding(lead, citations, {
+    list,
+    focus: citations.map(keyOf).slice(0, 1),
+    derived: [String(children.length)],
+  });
 }
 
 /** One clause picked from a list ("第二项"): what it says. */
 function clauseSummary(ctx: Ctx, clause: Clause): Finding {
   const sentences = clause.text ? rankedSentences(ctx.corpus, clause.text, [], 2) : [clause.heading];
   const text = sentences.join('');
-  return withClause(ctx, clause, 0, sentences, [{ zh: `「${clause.heading || clause.marker}」：${text}`, en: `${bilingual(clause.heading)}: ${text}` }], { showQuote: false });
+  return withClause(
+    ctx,
+    clause,
+    0,
+    sentences,
+    [{ zh: `「${clause.heading || clause.marker}」：${text}`, en: `${bilingual(clause.heading)}: ${text}` }],
+    { showQuote: false },
+  );
 }

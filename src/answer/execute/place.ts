@@ -20,7 +20,10 @@ export function place(ctx: Ctx): Finding | null {
     lead.push({ zh: `方案中点名${city}的条款：`, en: `Clauses that name ${city}:` });
     for (const c of named) {
       const sentence = splitSentences(c.text).find((s) => s.includes(city))!;
-      lead.push({ zh: `• ${nameOf(c)}（${c.section}）：${sentence}`, en: `• ${nameOf(c)} (${c.section}): ${sentence}` });
+      lead.push({
+        zh: `• ${nameOf(c)}（${c.section}）：${sentence}`,
+        en: `• ${nameOf(c)} (${c.section}): ${sentence}`,
+      });
       cited.push(citation(c, sentence, 0));
     }
   } else {
@@ -28,13 +31,24 @@ export function place(ctx: Ctx): Finding | null {
   }
   const counts: number[] = [];
   for (const [unit, zh, en] of [
-    [ALL_CITIES, `责任单位包括各市政府的条款，适用于${city}`, `Clauses every city government (including ${city}) is responsible for`],
-    [SOME_CITIES, `责任单位包括有关市政府的条款，${city}涉及时适用`, `Clauses the relevant city governments are responsible for`],
+    [
+      ALL_CITIES,
+      `责任单位包括各市政府的条款，适用于${city}`,
+      `Clauses every city government (including ${city}) is responsible for`,
+    ],
+    [
+      SOME_CITIES,
+      `责任单位包括有关市政府的条款，${city}涉及时适用`,
+      `Clauses the relevant city governments are responsible for`,
+    ],
   ] as const) {
     const shared = corpus.clauses.filter((c) => c.units.includes(unit) && !named.includes(c));
     if (shared.length === 0) continue;
     counts.push(shared.length);
-    lead.push({ zh: `${zh}（${shared.length}条）：${shared.map((c) => `${nameOf(c)}（${c.section}）`).join('；')}`, en: `${en} (${shared.length}): ${shared.map((c) => `${nameOf(c)} (${c.section})`).join('; ')}` });
+    lead.push({
+      zh: `${zh}（${shared.length}条）：${shared.map((c) => `${nameOf(c)}（${c.section}）`).join('；')}`,
+      en: `${en} (${shared.length}): ${shared.map((c) => `${nameOf(c)} (${c.section})`).join('; ')}`,
+    });
     cited.push(...shared.map((c) => citation(c, splitSentences(c.text)[0] ?? c.heading, 0)));
   }
   if (cited.length === 0) return null;

@@ -18,9 +18,15 @@ export async function units(ctx: Ctx, subject: string): Promise<Finding> {
   const name = nameOf(clause);
   const lead: Line =
     clause.units.length > 0
-      ? { zh: `「${name}」的责任单位：${clause.units.join('、')}。`, en: `Responsible for ${bilingual(name)}: ${clause.units.map(withEnglish).join('; ')}.` }
+      ? {
+          zh: `「${name}」的责任单位：${clause.units.join('、')}。`,
+          en: `Responsible for ${bilingual(name)}: ${clause.units.map(withEnglish).join('; ')}.`,
+        }
       : { zh: NO_UNITS, en: 'The clause names no responsible unit (该条款未列明责任单位).' };
-  return withClause(ctx, clause, hit.score, bestSentences(ctx.corpus, clause.text, r.topicWords), [lead], { showQuote: false, showUnits: false });
+  return withClause(ctx, clause, hit.score, bestSentences(ctx.corpus, clause.text, r.topicWords), [lead], {
+    showQuote: false,
+    showUnits: false,
+  });
 }
 
 /**
@@ -37,10 +43,16 @@ export async function lead(ctx: Ctx, subject: string): Promise<Finding> {
           zh: `「${name}」的责任单位中排在首位的是${first}，按排列顺序通常视为牵头单位（原文未写明“牵头”）。`,
           en: `Listed first among the units responsible for ${bilingual(name)}: ${withEnglish(first)}; the policy lists units in order, and the first is usually read as the lead (it does not say "lead" itself).`,
         },
-        { zh: `全部责任单位（按原文顺序）：${clause.units.join('、')}。`, en: `All responsible units, in the policy's order: ${clause.units.join('、')}.` },
+        {
+          zh: `全部责任单位（按原文顺序）：${clause.units.join('、')}。`,
+          en: `All responsible units, in the policy's order: ${clause.units.join('、')}.`,
+        },
       ]
     : [{ zh: NO_UNITS, en: 'The clause names no responsible unit (该条款未列明责任单位).' }];
-  return withClause(ctx, clause, hit.score, bestSentences(ctx.corpus, clause.text, r.topicWords), lines, { showQuote: false, showUnits: false });
+  return withClause(ctx, clause, hit.score, bestSentences(ctx.corpus, clause.text, r.topicWords), lines, {
+    showQuote: false,
+    showUnits: false,
+  });
 }
 
 export const withEnglish = (unit: string): string => {

@@ -24,11 +24,19 @@ export interface ChosenTarget {
  * names most of, in the sentence that matches best, with the year, kind (ratio or count) and qualifier it names.
  * `context` is extra text that may pick among targets of one sentence ("可申请扩建"), each with its weight.
  */
-export function chooseTarget(ctx: Ctx, r: Retrieval, context: readonly Context[] = [], fits: (t: Target) => boolean = () => true): ChosenTarget | null {
+export function chooseTarget(
+  ctx: Ctx,
+  r: Retrieval,
+  context: readonly Context[] = [],
+  fits: (t: Target) => boolean = () => true,
+): ChosenTarget | null {
   const { corpus, query } = ctx;
   const words = r.topicWords;
   const wantsRatio = RATIO_WORDS.test(query.text);
-  const pairs = context.map((c) => ({ pairs: [...new Set(c.text.match(/\p{Script=Han}{2}/gu) ?? [])], weight: c.weight }));
+  const pairs = context.map((c) => ({
+    pairs: [...new Set(c.text.match(/\p{Script=Han}{2}/gu) ?? [])],
+    weight: c.weight,
+  }));
   const candidates = answeringHits(ctx, r, 3).flatMap((hit, rank) =>
     corpus.clauseTargets[hit.clause]!.filter(fits).map((t) => {
       const subject = topicWeight(corpus, t.subject, words) * namedShare(t.subject, words);
@@ -37,11 +45,16 @@ export function chooseTarget(ctx: Ctx, r: Retrieval, context: readonly Context[]
       const qualifier = t.qualifier && query.text.includes(t.qualifier) ? 1 : 0;
       const segment = segmentOf(t);
       const near = pairs.reduce((sum, c) => sum + c.weight * c.pairs.filter((g) => segment.includes(g)).length, 0);
-      return { t, hit, score: subject * 2 + topicWeight(corpus, t.quote, words) + year + kind + qualifier + near - rank * 0.5 };
+      return {
+        t,
+        hit,
+        score: subject * 2 + topicWeight(corpus, t.quote, words) + year + kind + qualifier + near - rank * 0.5,
+      };
     }),
   );
   // A target the question does not name must at least stand in a part of its sentence that the question does.
-  const topical = (t: Target) => topicWeight(corpus, t.subject, words) > 0 || topicWeight(corpus, segmentOf(t), words) > 0;
+  const topical = (t: Target) =>
+    topicWeight(corpus, t.subject, words) > 0 || topicWeight(corpus, segmentOf(t), words) > 0;
   const best = candidates.filter((c) => c.score > 0 && topical(c.t)).sort((a, b) => b.score - a.score)[0];
   return best ? { target: best.t, hit: best.hit } : null;
 }
@@ -73,17 +86,37 @@ export async function value(ctx: Ctx, subject: string): Promise<Finding> {
   const { target, hit } = chosen;
   const clause = ctx.corpus.clauses[hit.clause]!;
   const siblings = ctx.corpus.clauseTargets[hit.clause]!.filter((t) => t.quote === target.quote && t !== target);
-  const lead: Line[] = [{ zh: `${target.subject}：${statement(target)}。`, en: `${bilingual(target.subject)}: ${englishStatement(target)}.` }];
+  const lead: Line[] = [
+    {
+      zh: `${target.subject}：${statement(target)}。`,
+      en: `${bilingual(target.subject)}: ${englishStatement(target)}.`,
+    },
+  ];
   // Siblings share the sentence, so a deadline they share with the main target is not repeated.
   const sibling = (t: Target) => `${t.subject}${t.deadline === target.deadline ? figureOf(t) : statement(t)}`;
-  if (siblings.length > 0) lead.push({ zh: `同一句还提到：${siblings.map(sibling).join('；')}。`, en: `The same sentence also sets: ${siblings.map(sibling).join('; ')}.` });
+  if (siblings.length > 0)
+    lead.push({
+      zh: `同一句还提到：${siblings.map(sibling).join('；')}。`,
+      en: `The same sentence also sets: ${siblings.map(sibling).join('; ')}.`,
+    });
   return withClause(ctx, clause, hit.score, [target.quote], lead, { related: r });
 }
 
 const EN_QUALIFIER: Record<string, (figure: string) => string> = {
-  以上: (f) => `${f} or more`, 左右: (f) => `about ${f}`, 约: (f) => `about ${f}`, 以下: (f) => `${f} or less`, 以内: (f) => `within ${f}`,
-  不低于: (f) => `no less than ${f}`, 不少于: (f) => `no less than ${f}`, 不高于: (f) => `no more than ${f}`, 不超过: (f) => `no more than ${f}`,
-  低于: (f) => `below ${f}`, 高于: (f) => `above ${f}`, 超过: (f) => `more than ${f}`, 多于: (f) => `more than ${f}`, 少于: (f) => `fewer than ${f}`,
+  以上: (f) => `${f} or more`,
+  左右: (f) => `about ${f}`,
+  约: (f) => `about ${f}`,
+  以下: (f) => `${f} or less`,
+  以内: (f) => `within ${f}`,
+  不低于: (f) => `no less than ${f}`,
+  不少于: (f) => `no less than ${f}`,
+  不高于: (f) => `no more than ${f}`,
+  不超过: (f) => `no more than ${f}`,
+  低于: (f) => `below ${f}`,
+  高于: (f) => `above ${f}`,
+  超过: (f) => `more than ${f}`,
+  多于: (f) => `more than ${f}`,
+  少于: (f) => `fewer than ${f}`,
 };
 
 /** "11.2万个 by 2022": the Chinese figure kept as written, so every number stays the quote's. */

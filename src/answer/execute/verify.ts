@@ -30,17 +30,26 @@ async function figureCheck(ctx: Ctx, subject: string, claim: Claim): Promise<Fin
   const r = await ctx.retrieve(subject);
   if (claim.condition) return conditionCheck(ctx, r, claim);
   const chosen = chooseTarget(ctx, r, [{ text: ctx.query.text, weight: 1 }]);
-  if (!chosen) return sentenceCheck(ctx, r, (s) => {
-    const stated = quantitiesIn(s).filter((q) => claim.quantities.some((c) => sameMeasure(c, q)));
-    return stated.length === 0 ? null : { holds: stated.some((q) => claim.quantities.some((c) => c.amount === q.amount)), stated: stated.map((q) => q.raw) };
-  });
+  if (!chosen)
+    return sentenceCheck(ctx, r, (s) => {
+      const stated = quantitiesIn(s).filter((q) => claim.quantities.some((c) => sameMeasure(c, q)));
+      return stated.length === 0
+        ? null
+        : {
+            holds: stated.some((q) => claim.quantities.some((c) => c.amount === q.amount)),
+            stated: stated.map((q) => q.raw),
+          };
+    });
   const { target, hit } = chosen;
   const clause = clauseOf(ctx, hit);
   const claimed = claim.quantities.find((q) => comparable(q, target.unit)) ?? claim.quantities[0]!;
   const amount = amountOf(target.value, target.unit);
   let lead: Line;
   if (claimed.amount === amount) {
-    lead = { zh: `对。${target.subject}：${statement(target)}。`, en: `Yes. ${target.subject}: ${englishStatement(target)}.` };
+    lead = {
+      zh: `对。${target.subject}：${statement(target)}。`,
+      en: `Yes. ${target.subject}: ${englishStatement(target)}.`,
+    };
   } else {
     lead = {
       zh: `不对。原文中${target.subject}的目标是${target.deadline}${figureOf(target)}，不是${claimed.raw}。`,
@@ -59,11 +68,30 @@ function conditionCheck(ctx: Ctx, r: Retrieval, claim: Claim): Finding | null {
   const asks = text.split(/[，,；;]/).at(-1) ?? '';
   const checks = claim.quantities.flatMap((q) => {
     const at = text.indexOf(q.raw);
-    const local = text.slice(Math.max(0, ...['，', ',', '；'].map((p) => text.lastIndexOf(p, at) + 1)), at + q.raw.length);
+    const local = text.slice(
+      Math.max(0, ...['，', ',', '；'].map((p) => text.lastIndexOf(p, at) + 1)),
+      at + q.raw.length,
+    );
     // What the question asks for ("可以申请扩建吗") weighs more than the words around the figure.
     // A bare figure ("PUE 1.2") is measured against a bare threshold, a percentage against a percentage.
-    const chosen = chooseTarget(ctx, r, [{ text: local, weight: 1 }, { text: asks, weight: 2 }], (t) => measureOf(t.unit) === q.measure);
-    return chosen ? [{ q, ...chosen, ok: meets(q.amount, amountOf(chosen.target.value, chosen.target.unit), boundOf(chosen.target.qualifier)) }] : [];
+    const chosen = chooseTarget(
+      ctx,
+      r,
+      [
+        { text: local, weight: 1 },
+        { text: asks, weight: 2 },
+      ],
+      (t) => measureOf(t.unit) === q.measure,
+    );
+    return chosen
+      ? [
+          {
+            q,
+            ...chosen,
+            ok: meets(q.amount, amountOf(chosen.target.value, chosen.target.unit), boundOf(chosen.target.qualifier)),
+          },
+        ]
+      : [];
   });
   if (checks.length === 0) return null;
   const ok = checks.every((c) => c.ok);
@@ -75,7 +103,13 @@ function conditionCheck(ctx: Ctx, r: Retrieval, claim: Claim): Finding | null {
     en: `${ok ? 'Yes' : 'No'}: ${checks.map((c) => `the policy requires “${segmentOf(c.target)}”; ${c.q.raw} ${c.ok ? 'meets' : 'does not meet'} it`).join('; ')}.`,
   };
   const first = checks[0]!;
-  return withClause(ctx, clauseOf(ctx, first.hit), first.hit.score, checks.filter((c) => c.hit.clause === first.hit.clause).map((c) => c.target.quote), [lead]);
+  return withClause(
+    ctx,
+    clauseOf(ctx, first.hit),
+    first.hit.score,
+    checks.filter((c) => c.hit.clause === first.hit.clause).map((c) => c.target.quote),
+    [lead],
+  );
 }
 
 /** "7个" and "7市" (a measure word the patterns do not know) may count the same thing; "7%" and "7个" do not. */
@@ -106,32 +140,57 @@ async function unitCheck(ctx: Ctx, subject: string, claimedUnits: readonly strin
   let lead: Line;
   if (cue.lead.test(ctx.query.text)) {
     const first = clause.units[0];
-    lead = first === claimed[0]
-      ? yes(`${first}排在${name}责任单位的首位，按排列顺序通常视为牵头单位（原文未写明“牵头”）。全部责任单位：${listed}。`, `${first} is listed first among the responsible units of ${nameOf(clause)}, which is usually read as the lead. All: ${listed}.`)
-      : no(`${name}责任单位中排在首位的是${first ?? '（未列明）'}。全部责任单位：${listed}。`, `${first ?? 'No unit'} is listed first for ${nameOf(clause)}. All: ${listed}.`);
+    lead =
+      first === claimed[0]
+        ? yes(
+            `${first}排在${name}责任单位的首位，按排列顺序通常视为牵头单位（原文未写明“牵头”）。全部责任单位：${listed}。`,
+            `${first} is listed first among the responsible units of ${nameOf(clause)}, which is usually read as the lead. All: ${listed}.`,
+          )
+        : no(
+            `${name}责任单位中排在首位的是${first ?? '（未列明）'}。全部责任单位：${listed}。`,
+            `${first ?? 'No unit'} is listed first for ${nameOf(clause)}. All: ${listed}.`,
+          );
   } else if (missing.length > 0) {
-    lead = no(`${name}的责任单位是：${listed}，${missing.join('、')}不在其中。`, `The units responsible for ${nameOf(clause)} are ${listed}; ${missing.join(', ')} is not among them.`);
+    lead = no(
+      `${name}的责任单位是：${listed}，${missing.join('、')}不在其中。`,
+      `The units responsible for ${nameOf(clause)} are ${listed}; ${missing.join(', ')} is not among them.`,
+    );
   } else if (/只有|仅|单独|只由|只是/.test(ctx.query.text) && others.length > 0) {
-    lead = no(`${name}的责任单位除${claimed.join('、')}外还有${others.join('、')}。全部：${listed}。`, `Besides ${claimed.join(', ')}, ${others.join(', ')} are responsible too. All: ${listed}.`);
+    lead = no(
+      `${name}的责任单位除${claimed.join('、')}外还有${others.join('、')}。全部：${listed}。`,
+      `Besides ${claimed.join(', ')}, ${others.join(', ')} are responsible too. All: ${listed}.`,
+    );
   } else {
     const more = others.length > 0 ? `此外还有${others.join('、')}。` : '';
-    lead = yes(`${name}的责任单位包括${claimed.join('、')}。${more}全部责任单位：${listed}。`, `${claimed.join(', ')} ${claimed.length > 1 ? 'are' : 'is'} responsible for ${nameOf(clause)}. All: ${listed}.`);
+    lead = yes(
+      `${name}的责任单位包括${claimed.join('、')}。${more}全部责任单位：${listed}。`,
+      `${claimed.join(', ')} ${claimed.length > 1 ? 'are' : 'is'} responsible for ${nameOf(clause)}. All: ${listed}.`,
+    );
   }
-  return withClause(ctx, clause, hit.score, bestSentences(ctx.corpus, clause.text, r.topicWords), [lead], { showQuote: false, showUnits: false });
+  return withClause(ctx, clause, hit.score, bestSentences(ctx.corpus, clause.text, r.topicWords), [lead], {
+    showQuote: false,
+    showUnits: false,
+  });
 }
 
 /** A claimed year against the deadline the text sets for the subject. */
 async function yearCheck(ctx: Ctx, subject: string, years: readonly number[]): Promise<Finding | null> {
   const r = await ctx.retrieve(subject);
   const chosen = chooseTarget(ctx, r);
-  if (!chosen || chosen.target.year === null) return sentenceCheck(ctx, r, (s) => {
-    const stated = deadlinesIn(s);
-    return stated.length === 0 ? null : { holds: stated.some((m) => years.includes(Number(m[1]))), stated: stated.map((m) => m[0]) };
-  });
+  if (!chosen || chosen.target.year === null)
+    return sentenceCheck(ctx, r, (s) => {
+      const stated = deadlinesIn(s);
+      return stated.length === 0
+        ? null
+        : { holds: stated.some((m) => years.includes(Number(m[1]))), stated: stated.map((m) => m[0]) };
+    });
   const { target, hit } = chosen;
   const lead = years.includes(chosen.target.year ?? 0)
     ? yes(`${target.subject}：${statement(target)}。`, `${target.subject}: ${englishStatement(target)}.`)
-    : no(`原文中${target.subject}的期限是${target.deadline}：${statement(target)}。`, `The policy's deadline for ${target.subject} is ${target.year}: ${englishStatement(target)}.`);
+    : no(
+        `原文中${target.subject}的期限是${target.deadline}：${statement(target)}。`,
+        `The policy's deadline for ${target.subject} is ${target.year}: ${englishStatement(target)}.`,
+      );
   return withClause(ctx, clauseOf(ctx, hit), hit.score, [target.quote], [lead]);
 }
 
@@ -144,22 +203,28 @@ async function placeCheck(ctx: Ctx, subject: string, places: readonly string[]):
   const everyCity = (s: string) => places.every((p) => SHANDONG_CITIES.includes(p)) && /各市|各地市|全省各地/.test(s);
   const [all] = bestSentences(ctx.corpus, clause.text, r.topicWords, 1, everyCity);
   if (all && !PLACES.some((p) => all.includes(p))) {
-    const lead = yes(`原文要求各市：“${all}”，${places.join('、')}在内。`, `The policy asks every city, ${places.join(', ')} included: ${all}`);
+    const lead = yes(
+      `原文要求各市：“${all}”，${places.join('、')}在内。`,
+      `The policy asks every city, ${places.join(', ')} included: ${all}`,
+    );
     return withClause(ctx, clause, hit.score, [all], [lead], { showQuote: false });
   }
   const [sentence] = bestSentences(ctx.corpus, clause.text, r.topicWords, 1, (s) => PLACES.some((p) => s.includes(p)));
   if (!sentence) return unverifiable(ctx, subject);
   const named = PLACES.filter((p) => sentence.includes(p));
   const missing = places.filter((p) => !named.includes(p));
-  const lead = missing.length === 0
-    ? yes(`原文：“${sentence}”`, `The policy says (in Chinese): ${sentence}`)
-    : no(`原文没有提到${missing.join('、')}：“${sentence}”`, `The policy does not name ${missing.join(', ')} here: ${sentence}`);
+  const lead =
+    missing.length === 0
+      ? yes(`原文：“${sentence}”`, `The policy says (in Chinese): ${sentence}`)
+      : no(
+          `原文没有提到${missing.join('、')}：“${sentence}”`,
+          `The policy does not name ${missing.join(', ')} here: ${sentence}`,
+        );
   return withClause(ctx, clause, hit.score, [sentence], [lead], { showQuote: false });
 }
 
 /** What a sentence states of the claimed kind (figures of its measure, deadlines), and whether the claim is among it. */
 type Check = (sentence: string) => { holds: boolean; stated: string[] } | null;
-
 
 /** A claim no target records, checked against the best sentence about the subject that states something of its kind. */
 function sentenceCheck(ctx: Ctx, r: Retrieval, check: Check): Finding | null {
@@ -180,12 +245,24 @@ function sentenceCheck(ctx: Ctx, r: Retrieval, check: Check): Finding | null {
 async function unverifiable(ctx: Ctx, subject: string): Promise<Finding> {
   const found = await summary(ctx, subject);
   const [first, ...rest] = found.lead;
-  return { ...found, lead: [{ zh: `方案没有写明这一点，无法确认。最相关的内容是：${first!.zh}`, en: `The policy does not say, so this cannot be confirmed. Closest: ${first!.en ?? first!.zh}` }, ...rest] };
+  return {
+    ...found,
+    lead: [
+      {
+        zh: `方案没有写明这一点，无法确认。最相关的内容是：${first!.zh}`,
+        en: `The policy does not say, so this cannot be confirmed. Closest: ${first!.en ?? first!.zh}`,
+      },
+      ...rest,
+    ],
+  };
 }
 
 /** "方案提到X了吗": yes, with what it says (a subject the policy never names was refused before this). */
 async function mention(ctx: Ctx, subject: string): Promise<Finding> {
   const found = await summary(ctx, subject);
   const [first, ...rest] = found.lead;
-  return { ...found, lead: [{ zh: `是的，方案有相关内容：${first!.zh}`, en: `Yes, the policy covers it. ${first!.en ?? ''}` }, ...rest] };
+  return {
+    ...found,
+    lead: [{ zh: `是的，方案有相关内容：${first!.zh}`, en: `Yes, the policy covers it. ${first!.en ?? ''}` }, ...rest],
+  };
 }

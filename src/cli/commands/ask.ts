@@ -10,7 +10,8 @@ type BatchLine = z.infer<typeof BatchLineSchema>;
 
 export async function askCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { ...INDEX_OPTIONS, batch: { type: 'string' } });
-  const lines = values.batch !== undefined ? readBatch(values.batch) : [{ question: positionals.join(' '), thread: [] }];
+  const lines =
+    values.batch !== undefined ? readBatch(values.batch) : [{ question: positionals.join(' '), thread: [] }];
   const bot = await openFromFlags(values);
   for (const { question, thread } of lines) {
     const answer = await bot.ask(question, { thread });
@@ -28,7 +29,12 @@ function readBatch(file: string): BatchLine[] {
   try {
     text = readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (error) {
-    throw createError('INPUT_UNREADABLE', 'batch', file, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    throw createError(
+      'INPUT_UNREADABLE',
+      'batch',
+      file,
+      (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+    );
   }
   return text
     .split('\n')
@@ -55,8 +61,15 @@ function parseLine(file: string, line: string, n: number): BatchLine {
 /** The stable `ask --json` object: the contract's fields first, extensions after. */
 export function publicAnswer(a: Answer) {
   return {
-    question: a.question, status: a.status, answer: a.answer, citations: a.citations, ms: a.ms, intent: a.intent,
-    suggestions: a.suggestions, lead: a.lead, query: a.query,
+    question: a.question,
+    status: a.status,
+    answer: a.answer,
+    citations: a.citations,
+    ms: a.ms,
+    intent: a.intent,
+    suggestions: a.suggestions,
+    lead: a.lead,
+    query: a.query,
   };
 }
 

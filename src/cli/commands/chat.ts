@@ -7,7 +7,9 @@ export async function chatCommand(args: string[]): Promise<number> {
   const { values } = parse(args, INDEX_OPTIONS);
   const bot = await openFromFlags(values);
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  process.stdout.write(`已载入 ${bot.documents.map((d) => d.title).join('、')}（${bot.clauses.length} 条）。请输入问题，输入 exit 退出。\n`);
+  process.stdout.write(
+    `已载入 ${bot.documents.map((d) => d.title).join('、')}（${bot.clauses.length} 条）。请输入问题，输入 exit 退出。\n`,
+  );
   const thread: string[] = [];
   for await (const line of rl) {
     const question = line.trim();

@@ -8,7 +8,11 @@ import { BaseConfigSchema, embedderSpec, readConfig } from '../../config.js';
 import { INDEX_OPTIONS, openFromFlags, parse } from '../options.js';
 
 export async function evalCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { ...INDEX_OPTIONS, show: { type: 'boolean', default: false }, ablation: { type: 'boolean', default: false } });
+  const { values, positionals } = parse(args, {
+    ...INDEX_OPTIONS,
+    show: { type: 'boolean', default: false },
+    ablation: { type: 'boolean', default: false },
+  });
   const file = positionals[0];
   if (!file) throw createError('USAGE', 'usage: policybot eval FILE.jsonl [--show] [--json] [--ablation]');
   const cases = readCases(file);
@@ -23,7 +27,10 @@ export async function evalCommand(args: string[]): Promise<number> {
     const tally = byKind.get(c.kind) ?? { pass: 0, total: 0 };
     tally.total++;
     if (reasons.length === 0) tally.pass++;
-    else failures.push(`✗ ${c.id} [${c.kind}] ${c.q}\n    ${reasons.join('\n    ')}\n    answer: ${answer.answer.split('\n')[0]}`);
+    else
+      failures.push(
+        `✗ ${c.id} [${c.kind}] ${c.q}\n    ${reasons.join('\n    ')}\n    answer: ${answer.answer.split('\n')[0]}`,
+      );
     byKind.set(c.kind, tally);
   }
   const passed = [...byKind.values()].reduce((s, t) => s + t.pass, 0);
@@ -36,9 +43,14 @@ export async function evalCommand(args: string[]): Promise<number> {
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } else {
-    for (const [kind, t] of byKind) process.stdout.write(`${kind.padEnd(12)} ${String(t.pass).padStart(3)}/${t.total}  ${pct(t.pass, t.total)}\n`);
-    process.stdout.write(`${'overall'.padEnd(12)} ${String(passed).padStart(3)}/${cases.length}  ${pct(passed, cases.length)}\n`);
-    process.stdout.write(`latency ms   p50 ${report.latencyMs.p50}  p95 ${report.latencyMs.p95}  max ${report.latencyMs.max}\n`);
+    for (const [kind, t] of byKind)
+      process.stdout.write(`${kind.padEnd(12)} ${String(t.pass).padStart(3)}/${t.total}  ${pct(t.pass, t.total)}\n`);
+    process.stdout.write(
+      `${'overall'.padEnd(12)} ${String(passed).padStart(3)}/${cases.length}  ${pct(passed, cases.length)}\n`,
+    );
+    process.stdout.write(
+      `latency ms   p50 ${report.latencyMs.p50}  p95 ${report.latencyMs.p95}  max ${report.latencyMs.max}\n`,
+    );
   }
   if (values.show && failures.length > 0) process.stdout.write(`\n${failures.join('\n')}\n`);
   if (values.ablation) {
@@ -46,10 +58,18 @@ export async function evalCommand(args: string[]): Promise<number> {
     const embedder = embedderSpec(config);
     const variants = [
       ...(await signalAblation(values.index ?? config.POLICYBOT_INDEX_DIR, embedder, cases)),
-      ...(await passageModes(values.seeds ?? config.POLICYBOT_SEEDS_DIR, mkdtempSync(join(tmpdir(), 'policybot-ablation-')), embedder, cases)),
+      ...(await passageModes(
+        values.seeds ?? config.POLICYBOT_SEEDS_DIR,
+        mkdtempSync(join(tmpdir(), 'policybot-ablation-')),
+        embedder,
+        cases,
+      )),
     ];
     process.stdout.write('\nwhat each part adds (accuracy on this set):\n');
-    for (const v of variants) process.stdout.write(`  ${v.name.padEnd(20)} ${String(v.pass).padStart(3)}/${v.total}  ${pct(v.pass, v.total)}\n`);
+    for (const v of variants)
+      process.stdout.write(
+        `  ${v.name.padEnd(20)} ${String(v.pass).padStart(3)}/${v.total}  ${pct(v.pass, v.total)}\n`,
+      );
   }
   return 0;
 }
@@ -59,20 +79,32 @@ function readCases(file: string): EvalCase[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw createError('INPUT_UNREADABLE', 'question set', file, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    throw createError(
+      'INPUT_UNREADABLE',
+      'question set',
+      file,
+      (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+    );
   }
   return text
     .split('\n')
     .map((line, i) => ({ line: line.trim(), n: i + 1 }))
     .filter(({ line }) => line.length > 0)
     .map(({ line, n }) => {
-      let parsed;
+      let parsed: ReturnType<typeof EvalCaseSchema.safeParse>;
       try {
         parsed = EvalCaseSchema.safeParse(JSON.parse(line));
       } catch {
         throw createError('INPUT_INVALID', 'question set', file, n, 'not JSON');
       }
-      if (!parsed.success) throw createError('INPUT_INVALID', 'question set', file, n, `${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}`);
+      if (!parsed.success)
+        throw createError(
+          'INPUT_INVALID',
+          'question set',
+          file,
+          n,
+          `${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}`,
+        );
       return parsed.data;
     });
 }

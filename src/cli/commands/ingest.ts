@@ -14,7 +14,11 @@ export async function ingestCommand(args: string[]): Promise<number> {
   });
   const config = readConfig(BaseConfigSchema);
   const passageMode = PassageModeSchema.safeParse(values.passages);
-  if (!passageMode.success) throw createError('USAGE', `--passages must be one of ${PassageModeSchema.options.join(', ')}, not ${values.passages}`);
+  if (!passageMode.success)
+    throw createError(
+      'USAGE',
+      `--passages must be one of ${PassageModeSchema.options.join(', ')}, not ${values.passages}`,
+    );
   const started = Date.now();
   const result = await ingest({
     seedsDir: values.seeds ?? config.POLICYBOT_SEEDS_DIR,

@@ -6,7 +6,9 @@ export async function clausesCommand(args: string[]): Promise<number> {
   const { values } = parse(args, INDEX_OPTIONS);
   const bot = await openFromFlags(values);
   if (values.json) process.stdout.write(`${JSON.stringify(bot.clauses, null, 2)}\n`);
-  else for (const c of bot.clauses) process.stdout.write(`${c.section}\t${c.path}\n\t责任单位：${c.units.join('、') || '（无）'}\n`);
+  else
+    for (const c of bot.clauses)
+      process.stdout.write(`${c.section}\t${c.path}\n\t责任单位：${c.units.join('、') || '（无）'}\n`);
   return 0;
 }
 

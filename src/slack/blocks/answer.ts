@@ -26,7 +26,9 @@ export interface AnswerMessageOptions {
 }
 
 export function answerMessage(answer: Answer, options: AnswerMessageOptions = {}): SlackMessage {
-  const body: types.KnownBlock[] = options.showQuestion ? [context(`${msg.QUESTION_LABEL}：${escapeMrkdwn(answer.question)}`)] : [];
+  const body: types.KnownBlock[] = options.showQuestion
+    ? [context(`${msg.QUESTION_LABEL}：${escapeMrkdwn(answer.question)}`)]
+    : [];
   const lead = leadText(answer);
   body.push(...sections(escapeMrkdwn(lead)));
   if (answer.status === 'answered') {
@@ -54,7 +56,10 @@ function citationBlocks(citation: Citation, lead: string, label: string): types.
   const source = `《${escapeMrkdwn(citation.title)}》${escapeMrkdwn(citation.path)}`;
   blocks.push({
     type: 'section',
-    text: { type: 'mrkdwn', text: clip(`*${label}：${escapeMrkdwn(citationLabel(citation))}*\n${source}`, MAX_SECTION_CHARS) },
+    text: {
+      type: 'mrkdwn',
+      text: clip(`*${label}：${escapeMrkdwn(citationLabel(citation))}*\n${source}`, MAX_SECTION_CHARS),
+    },
     accessory: button(msg.VIEW_CLAUSE, ActionId.ViewClause, encodeClauseRef(citation)),
   });
   if (citation.units.length > 0) blocks.push(context(`${msg.UNITS_INTRO}：${escapeMrkdwn(citation.units.join('、'))}`));
@@ -75,7 +80,10 @@ function feedbackActions(questionId: number): types.ActionsBlock {
   return {
     type: 'actions',
     block_id: 'feedback',
-    elements: [button(msg.FEEDBACK_UP, ActionId.FeedbackUp, value), button(msg.FEEDBACK_DOWN, ActionId.FeedbackDown, value)],
+    elements: [
+      button(msg.FEEDBACK_UP, ActionId.FeedbackUp, value),
+      button(msg.FEEDBACK_DOWN, ActionId.FeedbackDown, value),
+    ],
   };
 }
 

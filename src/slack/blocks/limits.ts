@@ -71,7 +71,13 @@ export function header(text: string): types.HeaderBlock {
 }
 
 export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): types.Button {
-  return { type: 'button', text: plain(text, MAX_BUTTON_TEXT_CHARS), action_id: actionId, value, ...(style ? { style } : {}) };
+  return {
+    type: 'button',
+    text: plain(text, MAX_BUTTON_TEXT_CHARS),
+    action_id: actionId,
+    value,
+    ...(style ? { style } : {}),
+  };
 }
 
 /**

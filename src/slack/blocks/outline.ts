@@ -11,11 +11,17 @@ export interface OutlineEntry {
 export function outlineEntries(document: DocumentMeta, clauses: readonly Clause[]): OutlineEntry[] {
   const bySection = new Map<string, { line: number; entry: OutlineEntry }>();
   for (const node of document.outline) {
-    bySection.set(node.section, { line: node.line, entry: { depth: depth(node.section), label: `${node.marker}${node.heading}` } });
+    bySection.set(node.section, {
+      line: node.line,
+      entry: { depth: depth(node.section), label: `${node.marker}${node.heading}` },
+    });
   }
   for (const clause of clauses) {
     if (clause.doc !== document.id || bySection.has(clause.section)) continue;
-    bySection.set(clause.section, { line: clause.lines[0], entry: { depth: depth(clause.section), label: clauseLabel(clause) } });
+    bySection.set(clause.section, {
+      line: clause.lines[0],
+      entry: { depth: depth(clause.section), label: clauseLabel(clause) },
+    });
   }
   return [...bySection.values()].sort((a, b) => a.line - b.line).map((item) => item.entry);
 }

@@ -11,7 +11,8 @@ const MAX_FIELD_CHARS = 2000;
 
 /** `/policy targets [关键词]`. */
 export function targetsMessage(targets: readonly Target[], clauses: readonly Clause[], keyword: string): SlackMessage {
-  if (targets.length === 0) return { text: msg.NO_TARGETS(keyword), blocks: sections(escapeMrkdwn(msg.NO_TARGETS(keyword))) };
+  if (targets.length === 0)
+    return { text: msg.NO_TARGETS(keyword), blocks: sections(escapeMrkdwn(msg.NO_TARGETS(keyword))) };
   const title = msg.TARGETS_TITLE(keyword, targets.length);
   const blocks = [...sections(escapeMrkdwn(title)), ...targetTable(targets, clauses)];
   return { text: title, blocks: fitBlocks(blocks, MAX_MESSAGE_BLOCKS) };
@@ -23,7 +24,10 @@ export function targetTable(targets: readonly Target[], clauses: readonly Clause
   for (let i = 0; i < targets.length; i += ROWS_PER_SECTION) {
     const fields = targets
       .slice(i, i + ROWS_PER_SECTION)
-      .flatMap((t) => [mrkdwn(clip(targetCell(t), MAX_FIELD_CHARS)), mrkdwn(clip(sourceCell(t, clauses), MAX_FIELD_CHARS))]);
+      .flatMap((t) => [
+        mrkdwn(clip(targetCell(t), MAX_FIELD_CHARS)),
+        mrkdwn(clip(sourceCell(t, clauses), MAX_FIELD_CHARS)),
+      ]);
     blocks.push({ type: 'section', fields });
   }
   return blocks;

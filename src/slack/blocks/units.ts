@@ -19,7 +19,10 @@ export function unitClausesMessage(
   const title = msg.UNIT_CLAUSES(escapeMrkdwn(result.unit), result.clauses.length);
   const rows: types.KnownBlock[] = result.clauses.map((clause) => ({
     type: 'section',
-    text: { type: 'mrkdwn', text: clip(`*${escapeMrkdwn(clauseLabel(clause))}*\n${escapeMrkdwn(clause.path)}`, MAX_SECTION_CHARS) },
+    text: {
+      type: 'mrkdwn',
+      text: clip(`*${escapeMrkdwn(clauseLabel(clause))}*\n${escapeMrkdwn(clause.path)}`, MAX_SECTION_CHARS),
+    },
     accessory: button(msg.VIEW_CLAUSE, ActionId.ViewClause, encodeClauseRef(clause)),
   }));
   const lines = result.clauses.map((clause) => `• ${clause.path}`);

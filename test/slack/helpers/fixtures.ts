@@ -60,8 +60,20 @@ export const DOCUMENT: DocumentMeta = {
   repairs: [],
   outline: [
     { section: '2', marker: '二、', heading: '重点行动', path: '二、重点行动', line: 11 },
-    { section: '2.1', marker: '（一）', heading: '信息基础设施建设行动', path: '二、重点行动 › （一）信息基础设施建设行动', line: 13 },
-    { section: '2.2', marker: '（二）', heading: '融合基础设施升级行动', path: '二、重点行动 › （二）融合基础设施升级行动', line: 27 },
+    {
+      section: '2.1',
+      marker: '（一）',
+      heading: '信息基础设施建设行动',
+      path: '二、重点行动 › （一）信息基础设施建设行动',
+      line: 13,
+    },
+    {
+      section: '2.2',
+      marker: '（二）',
+      heading: '融合基础设施升级行动',
+      path: '二、重点行动 › （二）融合基础设施升级行动',
+      line: 27,
+    },
   ],
 };
 
@@ -78,7 +90,14 @@ export const HYDROGEN_TARGET: Target = {
   quote: '到2022年，全省各类充电桩保有量达10万个以上、加氢站30座。',
 };
 
-export const CHARGER_TARGET: Target = { ...HYDROGEN_TARGET, subject: '充电桩', value: 10, unit: '万个', qualifier: '以上', figure: '10万个' };
+export const CHARGER_TARGET: Target = {
+  ...HYDROGEN_TARGET,
+  subject: '充电桩',
+  value: 10,
+  unit: '万个',
+  qualifier: '以上',
+  figure: '10万个',
+};
 
 export function citationOf(clause: Clause, quote: string): Citation {
   const { doc, title, section, path, heading, units } = clause;

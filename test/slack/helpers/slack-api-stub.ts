@@ -86,7 +86,15 @@ export async function startSlackApiStub(): Promise<SlackApiStub> {
 function reply(method: string, body: Record<string, unknown>, ts: string): Record<string, unknown> {
   switch (method) {
     case 'auth.test':
-      return { ok: true, url: 'https://example.slack.com/', team: 'Test', user: 'policybot', team_id: 'T1', user_id: BOT_USER_ID, bot_id: BOT_ID };
+      return {
+        ok: true,
+        url: 'https://example.slack.com/',
+        team: 'Test',
+        user: 'policybot',
+        team_id: 'T1',
+        user_id: BOT_USER_ID,
+        bot_id: BOT_ID,
+      };
     case 'chat.postMessage':
       return { ok: true, channel: body.channel, ts, message: { text: body.text } };
     case 'views.open':

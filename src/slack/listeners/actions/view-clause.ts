@@ -14,7 +14,10 @@ export function viewClause(ctx: ListenerContext) {
     const clause = ref && ctx.bot.clause(ref.doc, ref.section);
     if (clause === undefined) logger.warn(`view_clause: no clause for ${action.actions[0]!.value}`);
     try {
-      await client.views.open({ trigger_id: action.trigger_id, view: clause ? clauseModal(clause) : missingClauseModal() });
+      await client.views.open({
+        trigger_id: action.trigger_id,
+        view: clause ? clauseModal(clause) : missingClauseModal(),
+      });
     } catch (error) {
       logger.error('views.open for a clause failed', error);
     }

@@ -29,7 +29,9 @@ export function policyCommand(ctx: ListenerContext) {
       await reply(await commandReply(ctx, text, user, channel, logger));
     } catch (error) {
       logger.error(`/policy from ${user} in ${channel} failed`, error);
-      await reply([noticeMessage(APOLOGY), 'ephemeral']).catch((e: unknown) => logger.error('could not send the apology', e));
+      await reply([noticeMessage(APOLOGY), 'ephemeral']).catch((e: unknown) =>
+        logger.error('could not send the apology', e),
+      );
     }
   };
 }
@@ -53,7 +55,10 @@ async function commandReply(
     case 'ask': {
       const check = checkQuestion(request.question);
       if (check.kind !== 'ok') return [noticeMessage(check.kind === 'empty' ? EMPTY_QUESTION : TOO_LONG), 'ephemeral'];
-      return [await askForSlack(ctx, { question: check.question, thread: [], surface: 'command', user, channel }, logger), 'in_channel'];
+      return [
+        await askForSlack(ctx, { question: check.question, thread: [], surface: 'command', user, channel }, logger),
+        'in_channel',
+      ];
     }
   }
 }

@@ -10,7 +10,7 @@ import { questionFrom, replyToQuestion } from '../../reply.js';
 export function directMessage(ctx: ListenerContext) {
   return async ({ event, client, logger }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>) => {
     const message = readPayload(MessageEventSchema, event, logger, 'message event');
-    if (!message || message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id !== undefined) return;
+    if (message?.channel_type !== 'im' || message.subtype !== undefined || message.bot_id !== undefined) return;
     const question = questionFrom(message, 'dm');
     if (question) await replyToQuestion(ctx, client, logger, question);
   };

@@ -16,14 +16,21 @@ export function askSubmission(ctx: ListenerContext) {
     if (!submission) return;
     const user = submission.user.id;
     // Posting to a user id lands in the app's DM with that user (the App Home Messages tab).
-    const post = (message: SlackMessage) => client.chat.postMessage({ channel: user, text: message.text, blocks: message.blocks });
+    const post = (message: SlackMessage) =>
+      client.chat.postMessage({ channel: user, text: message.text, blocks: message.blocks });
     try {
       const check = checkQuestion(submission.view.state.values[AskInput.block]?.[AskInput.action]?.value ?? '');
       if (check.kind !== 'ok') {
         await post(noticeMessage(check.kind === 'empty' ? EMPTY_QUESTION : TOO_LONG));
         return;
       }
-      await post(await askForSlack(ctx, { question: check.question, thread: [], surface: 'home', user, channel: null, showQuestion: true }, logger));
+      await post(
+        await askForSlack(
+          ctx,
+          { question: check.question, thread: [], surface: 'home', user, channel: null, showQuestion: true },
+          logger,
+        ),
+      );
     } catch (error) {
       logger.error(`ask modal from ${user} failed`, error);
       await post(noticeMessage(APOLOGY)).catch((e: unknown) => logger.error('could not post the apology', e));
