@@ -46,7 +46,14 @@ export interface QueryResult {
   maxRssKb: number;
 }
 
-export type PhaseResult = IngestResult | QueryResult;
+/** What the work cannot go below on this machine: one core loading jieba and cutting the same text. */
+export interface FloorResult {
+  phase: 'floor';
+  jiebaMs: number;
+  cutMs: number;
+}
+
+export type PhaseResult = IngestResult | QueryResult | FloorResult;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -155,14 +162,26 @@ const need = (name: string, value: string | undefined): string => {
   return value;
 };
 
+/** Loads jieba's dictionaries and cuts every seed file with plain `cut`: the floor an ingest is measured against. */
+async function runFloor(seedsDir: string): Promise<FloorResult> {
+  const started = performance.now();
+  const jiebaMs = loadJieba();
+  const { readdir } = await import('node:fs/promises');
+  const { default: nodejieba } = await import('nodejieba');
+  for (const name of await readdir(seedsDir)) nodejieba.cut(await readFile(`${seedsDir}/${name}`, 'utf8'), true);
+  return { phase: 'floor', jiebaMs, cutMs: performance.now() - started };
+}
+
 const result: PhaseResult =
-  positionals[0] === 'ingest'
-    ? await runIngest(need('seeds', values.seeds), need('index', values.index))
-    : positionals[0] === 'query'
-      ? await runQuery(need('index', values.index), values.questions, Number(values.rounds))
-      : (() => {
-          throw new Error('usage: phase.ts ingest|query …');
-        })();
+  positionals[0] === 'floor'
+    ? await runFloor(need('seeds', values.seeds))
+    : positionals[0] === 'ingest'
+      ? await runIngest(need('seeds', values.seeds), need('index', values.index))
+      : positionals[0] === 'query'
+        ? await runQuery(need('index', values.index), values.questions, Number(values.rounds))
+        : (() => {
+            throw new Error('usage: phase.ts ingest|query …');
+          })();
 
 // Disconnecting lets the process end; an open IPC channel would keep it alive.
 if (process.send) process.send(result, () => process.disconnect());

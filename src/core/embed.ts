@@ -1,5 +1,6 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import { z } from 'zod';
+import { idf } from './text.js';
 import { searchTerms } from './tokenizer.js';
 
 export const LEXICAL_EMBEDDER_ID = 'lexical-tfidf-v3';
@@ -22,6 +23,12 @@ export type LexicalState = z.infer<typeof LexicalStateSchema>;
  * and it implements LangChain's Embeddings contract so a remote model can replace it by configuration.
  */
 export class LexicalEmbeddings extends Embeddings {
+  /**
+   * Each term's dimension and signed weight (IDF, halved for a bigram), worked out once: a large corpus repeats its
+   * terms tens of times, and hashing and a logarithm per occurrence were most of the embedding's time.
+   */
+  private readonly slots = new Map<string, { dimension: number; weight: number }>();
+
   // A Map, not the saved record: lookups in an object of half a million keys made embedding twice as slow.
   private constructor(
     readonly dimensions: number,
@@ -65,9 +72,8 @@ export class LexicalEmbeddings extends Embeddings {
     for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
     const vector = new Float64Array(this.dimensions);
     for (const [term, count] of counts) {
-      const h = fnv1a(term);
-      const weight = (1 + Math.log(count)) * this.idf(term) * (term.startsWith('#') ? 0.5 : 1);
-      vector[h % this.dimensions]! += h & 0x80000000 ? -weight : weight;
+      const { dimension, weight } = this.slotOf(term);
+      vector[dimension]! += (1 + Math.log(count)) * weight;
     }
     let norm = 0;
     for (const v of vector) norm += v * v;
@@ -75,9 +81,15 @@ export class LexicalEmbeddings extends Embeddings {
     return Array.from(vector, (v) => v / norm);
   }
 
-  private idf(term: string): number {
-    const df = this.df.get(term) ?? 0;
-    return Math.log(1 + (this.passages - df + 0.5) / (df + 0.5));
+  private slotOf(term: string): { dimension: number; weight: number } {
+    let slot = this.slots.get(term);
+    if (!slot) {
+      const h = fnv1a(term);
+      const weight = idf(this.df.get(term) ?? 0, this.passages) * (term.startsWith('#') ? 0.5 : 1);
+      slot = { dimension: h % this.dimensions, weight: h & 0x80000000 ? -weight : weight };
+      this.slots.set(term, slot);
+    }
+    return slot;
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {

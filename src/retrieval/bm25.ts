@@ -1,3 +1,5 @@
+import { idf } from '../core/text.js';
+
 const K1 = 1.2;
 const B = 0.75;
 
@@ -53,8 +55,7 @@ export class Bm25 {
   }
 
   idf(term: string): number {
-    const df = this.df(term);
-    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+    return idf(this.df(term), this.size);
   }
 
   /** Top passages for weighted query terms, best first. */
