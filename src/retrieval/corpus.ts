@@ -48,6 +48,10 @@ export interface Corpus {
   typos: TypoCorrector;
   /** Whether any clause's text (its path, body or 责任单位) contains a string. */
   contains(text: string): boolean;
+  /** The clauses whose text (path, body or 责任单位) contains a string, in order. */
+  clausesWith(text: string): readonly number[];
+  /** The clauses that list a 责任单位, in order. */
+  clausesOfUnit(unit: string): readonly number[];
   /** Whether the corpus uses a word anywhere. */
   knows(word: string): boolean;
   /** Whether some clause says both words (its heading and text, not its 责任单位). */
@@ -91,13 +95,25 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
   const unitsText = [...new Set(clauses.flatMap((c) => c.units))].join('\n').toLowerCase();
   const clauseUnits = clauses.map((c) => c.units.join('\n').toLowerCase());
   // Passages do not index 责任单位: a string found in a unit's name is looked for among the clauses' units too.
-  const clausesWith = (text: string) => {
-    const found = clausesContaining(text, { bm25, passageClause, clauseText });
-    if (!unitsText.includes(text)) return found;
-    return [...new Set([...found, ...clauseUnits.flatMap((u, i) => (u.includes(text) ? [i] : []))])].sort(
-      (a, b) => a - b,
-    );
+  // Remembered a string: a question asks about the same few words and years again and again.
+  const containing = new Map<string, readonly number[]>();
+  const clausesWith = (text: string): readonly number[] => {
+    let found = containing.get(text);
+    if (!found) {
+      found = clausesContaining(text, { bm25, passageClause, clauseText });
+      if (unitsText.includes(text)) {
+        const inUnits = clauseUnits.flatMap((u, i) => (u.includes(text) ? [i] : []));
+        found = [...new Set([...found, ...inUnits])].sort((a, b) => a - b);
+      }
+      if (containing.size >= REMEMBERED_STRINGS) containing.delete(containing.keys().next().value!);
+      containing.set(text, found);
+    }
+    return found;
   };
+  const byUnit = new Map<string, number[]>();
+  clauses.forEach((c, i) => {
+    for (const u of c.units) (byUnit.get(u) ?? byUnit.set(u, []).get(u)!).push(i);
+  });
   const contains = (text: string) => unitsText.includes(text) || clausesWith(text).length > 0;
   const knows = (word: string) => bm25.df(word) > 0 || contains(word);
 
@@ -128,6 +144,8 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
     targetSubjects: [...new Set(targets.map((t) => t.subject.toLowerCase()).filter((s) => s.length >= 3))],
     typos: TypoCorrector.build(typoVocabulary(clauses, targets, stored.passages), contains, { isWord }),
     contains,
+    clausesWith,
+    clausesOfUnit: (unit) => byUnit.get(unit) ?? [],
     knows,
     cooccur(a, b) {
       const key = `${a}\u0000${b}`;
@@ -159,6 +177,7 @@ function clausesContaining(
   return [...candidates].filter((i) => i >= 0 && index.clauseText[i]!.includes(text)).sort((a, b) => a - b);
 }
 
+const REMEMBERED_STRINGS = 5000;
 // A word in more than this share of clauses names a field, not a thing an enterprise can be matched on.
 const SPECIFIC_SHARE = 0.12;
 /** The terms a typo may be corrected to: headings, 责任单位, target subjects and the words passages are indexed by. */

@@ -70,8 +70,8 @@ export async function retrieve(corpus: Corpus, probe: Probe, disabled: readonly 
     { name: 'bm25', keys: bm25, weight: 1 },
     { name: 'dense', keys: dense, weight: 1 },
   ]);
-  const selective = (test: (clause: number) => boolean): number[] => {
-    const matched = corpus.clauses.map((_c, i) => i).filter(test);
+  const selective = (lists: readonly (readonly number[])[]): number[] => {
+    const matched = lists.length === 1 ? [...lists[0]!] : [...new Set(lists.flat())].sort((a, b) => a - b);
     // A feature most clauses share (the province the whole policy is about) tells nothing apart.
     if (matched.length > corpus.clauses.length * MAX_STRUCTURAL_SHARE) return [];
     return matched.sort((a, b) => (textRank.get(b) ?? 0) - (textRank.get(a) ?? 0));
@@ -87,16 +87,16 @@ export async function retrieve(corpus: Corpus, probe: Probe, disabled: readonly 
       weight: WEIGHTS.heading,
       keys: headingMatches(corpus, topicWords, new Set([...lexical, ...dense])),
     },
-    { name: 'unit', weight: WEIGHTS.unit, keys: unit ? selective((i) => corpus.clauses[i]!.units.includes(unit)) : [] },
+    { name: 'unit', weight: WEIGHTS.unit, keys: unit ? selective([corpus.clausesOfUnit(unit)]) : [] },
     {
       name: 'place',
       weight: WEIGHTS.place,
-      keys: places.length ? selective((i) => places.some((p) => corpus.clauseText[i]!.includes(p))) : [],
+      keys: places.length ? selective(places.map((p) => corpus.clausesWith(p))) : [],
     },
     {
       name: 'year',
       weight: WEIGHTS.year,
-      keys: years.length ? selective((i) => years.some((y) => corpus.clauseText[i]!.includes(y))) : [],
+      keys: years.length ? selective(years.map((y) => corpus.clausesWith(y))) : [],
     },
     { name: 'context', weight: WEIGHTS.context, keys: probe.context },
   ].filter((l) => !disabled.includes(l.name as Signal));

@@ -5,9 +5,7 @@ import { bestSentences } from '../sentences.js';
 import { answers, clauseOf, withClause, type Ctx } from './context.js';
 import { mergeFindings } from './merge.js';
 import { withEnglish } from './units.js';
-import { citation, finding, keyOf, nameOf, type Finding, type Line } from './finding.js';
-
-const MAX_LISTED = 50;
+import { citation, finding, keyOf, MAX_LISTED, nameOf, type Finding, type Line } from './finding.js';
 
 /** Which policy a listed clause is of, when there are several. */
 function docLabel(ctx: Ctx, doc: string): string {

@@ -1,6 +1,9 @@
 import type { Clause } from '../../core/schema.js';
 import type { Citation } from '../types.js';
 
+/** The most clauses one list of an answer shows: across many policies a unit or a city may have hundreds. */
+export const MAX_LISTED = 50;
+
 /** One line of an answer, in Chinese and, where the executor can say it, in English. */
 export interface Line {
   zh: string;
