@@ -24,10 +24,12 @@ export type LexicalState = z.infer<typeof LexicalStateSchema>;
  */
 export class LexicalEmbeddings extends Embeddings {
   /**
-   * Each term's dimension and signed weight (IDF, halved for a bigram), worked out once: a large corpus repeats its
-   * terms tens of times, and hashing and a logarithm per occurrence were most of the embedding's time.
+   * Each term's number, dimension and signed weight (IDF, halved for a bigram), worked out once: a large corpus
+   * repeats its terms tens of times, and hashing and a logarithm per occurrence were most of the embedding's time.
    */
-  private readonly slots = new Map<string, { dimension: number; weight: number }>();
+  private readonly slots = new Map<string, Slot>();
+  /** Occurrences of each slot in the passage being embedded, indexed by slot number and reset after each passage. */
+  private counts = new Uint32Array(1024);
 
   // A Map, not the saved record: lookups in an object of half a million keys made embedding twice as slow.
   private constructor(
@@ -68,12 +70,15 @@ export class LexicalEmbeddings extends Embeddings {
 
   /** Embeds already-segmented terms: ingest has them at hand and need not segment twice. */
   vectorOf(terms: readonly string[]): number[] {
-    const counts = new Map<string, number>();
-    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const present: Slot[] = [];
+    for (const term of terms) {
+      const slot = this.slotOf(term);
+      if (this.counts[slot.id]!++ === 0) present.push(slot);
+    }
     const vector = new Float64Array(this.dimensions);
-    for (const [term, count] of counts) {
-      const { dimension, weight } = this.slotOf(term);
-      vector[dimension]! += (1 + Math.log(count)) * weight;
+    for (const slot of present) {
+      vector[slot.dimension]! += (1 + Math.log(this.counts[slot.id]!)) * slot.weight;
+      this.counts[slot.id] = 0;
     }
     let norm = 0;
     for (const v of vector) norm += v * v;
@@ -81,13 +86,18 @@ export class LexicalEmbeddings extends Embeddings {
     return Array.from(vector, (v) => v / norm);
   }
 
-  private slotOf(term: string): { dimension: number; weight: number } {
+  private slotOf(term: string): Slot {
     let slot = this.slots.get(term);
     if (!slot) {
       const h = fnv1a(term);
       const weight = idf(this.df.get(term) ?? 0, this.passages) * (term.startsWith('#') ? 0.5 : 1);
-      slot = { dimension: h % this.dimensions, weight: h & 0x80000000 ? -weight : weight };
+      slot = { id: this.slots.size, dimension: h % this.dimensions, weight: h & 0x80000000 ? -weight : weight };
       this.slots.set(term, slot);
+      if (slot.id === this.counts.length) {
+        const grown = new Uint32Array(this.counts.length * 2);
+        grown.set(this.counts);
+        this.counts = grown;
+      }
     }
     return slot;
   }
@@ -99,6 +109,12 @@ export class LexicalEmbeddings extends Embeddings {
   async embedQuery(text: string): Promise<number[]> {
     return this.vectorOf(searchTerms(text));
   }
+}
+
+interface Slot {
+  id: number;
+  dimension: number;
+  weight: number;
 }
 
 function fnv1a(s: string): number {
