@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Answer } from '../../answer/types.js';
-import { createError } from '../../core/errors.js';
+import { parseJsonLine, readInputLines } from '../input-lines.js';
 import { INDEX_OPTIONS, openFromFlags, parse } from '../options.js';
 
 /** A batch line: a plain question, or a follow-up with the conversation's earlier questions. */
@@ -25,37 +24,11 @@ export async function askCommand(args: string[]): Promise<number> {
  * "thread": ["earlier question", …]}`, answered as a follow-up in that conversation. Blank lines are skipped.
  */
 function readBatch(file: string): BatchLine[] {
-  let text: string;
-  try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (error) {
-    throw createError(
-      'INPUT_UNREADABLE',
-      'batch',
-      file,
-      (error as NodeJS.ErrnoException).code ?? (error as Error).message,
-    );
-  }
-  return text
-    .split('\n')
-    .map((line, i) => ({ line: line.trim(), n: i + 1 }))
-    .filter(({ line }) => line.length > 0)
-    .map(({ line, n }) => (line.startsWith('{') ? parseLine(file, line, n) : { question: line, thread: [] }));
-}
-
-function parseLine(file: string, line: string, n: number): BatchLine {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(line);
-  } catch {
-    throw createError('INPUT_INVALID', 'batch', file, n, 'not JSON');
-  }
-  const parsed = BatchLineSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw createError('INPUT_INVALID', 'batch', file, n, `${issue.path.join('.') || '(line)'} ${issue.message}`);
-  }
-  return parsed.data;
+  return readInputLines(file, 'batch').map((input) =>
+    input.line.startsWith('{')
+      ? parseJsonLine(BatchLineSchema, 'batch', file, input)
+      : { question: input.line, thread: [] },
+  );
 }
 
 /** The stable `ask --json` object: the contract's fields first, extensions after. */

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createError } from '../../core/errors.js';
 import { passageModes, signalAblation } from '../../eval/ablation.js';
 import { EvalCaseSchema, judge, percentile, type EvalCase } from '../../eval/score.js';
 import { BaseConfigSchema, embedderSpec, readConfig } from '../../config.js';
+import { parseJsonLine, readInputLines } from '../input-lines.js';
 import { INDEX_OPTIONS, openFromFlags, parse } from '../options.js';
 
 export async function evalCommand(args: string[]): Promise<number> {
@@ -75,36 +76,7 @@ export async function evalCommand(args: string[]): Promise<number> {
 }
 
 function readCases(file: string): EvalCase[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw createError(
-      'INPUT_UNREADABLE',
-      'question set',
-      file,
-      (error as NodeJS.ErrnoException).code ?? (error as Error).message,
-    );
-  }
-  return text
-    .split('\n')
-    .map((line, i) => ({ line: line.trim(), n: i + 1 }))
-    .filter(({ line }) => line.length > 0)
-    .map(({ line, n }) => {
-      let parsed: ReturnType<typeof EvalCaseSchema.safeParse>;
-      try {
-        parsed = EvalCaseSchema.safeParse(JSON.parse(line));
-      } catch {
-        throw createError('INPUT_INVALID', 'question set', file, n, 'not JSON');
-      }
-      if (!parsed.success)
-        throw createError(
-          'INPUT_INVALID',
-          'question set',
-          file,
-          n,
-          `${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}`,
-        );
-      return parsed.data;
-    });
+  return readInputLines(file, 'question set').map((input) =>
+    parseJsonLine(EvalCaseSchema, 'question set', file, input),
+  );
 }

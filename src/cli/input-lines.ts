@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { createError } from '../core/errors.js';
+
+export interface InputLine {
+  line: string;
+  /** 1-based, for error messages that point at the line. */
+  n: number;
+}
+
+/** The non-blank lines of a file (`-`: standard input), trimmed; an unreadable file is an error naming it and why. */
+export function readInputLines(file: string, what: string): InputLine[] {
+  let text: string;
+  try {
+    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (error) {
+    throw createError(
+      'INPUT_UNREADABLE',
+      what,
+      file,
+      (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+    );
+  }
+  return text
+    .split('\n')
+    .map((line, i) => ({ line: line.trim(), n: i + 1 }))
+    .filter(({ line }) => line.length > 0);
+}
+
+/** One JSON line read through its schema; an error names the file, the line and the first field at fault. */
+export function parseJsonLine<S extends z.ZodType>(schema: S, what: string, file: string, { line, n }: InputLine) {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    throw createError('INPUT_INVALID', what, file, n, 'not JSON');
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw createError('INPUT_INVALID', what, file, n, `${issue.path.join('.') || '(line)'} ${issue.message}`);
+  }
+  return parsed.data as z.output<S>;
+}
