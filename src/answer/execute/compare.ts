@@ -62,11 +62,10 @@ export async function compare(ctx: Ctx): Promise<Finding | null> {
   const y = amountOf(b.target.value, b.target.unit);
   const [more, less] = x >= y ? [a, b] : [b, a];
   const approximate = [a, b].some((c) => c.target.qualifier !== '') ? '（按原文所列目标值计算）' : '';
-  const unit = measureOf(a.target.unit);
-  const gap = round(
-    Math.abs(a.target.value * scale(a.target.unit, unit) - b.target.value * scale(b.target.unit, unit)),
-  );
-  const gapText = `${gap}${unitLabel(a.target.unit, b.target.unit)}`;
+  // In the figures' own unit when they share it (11.2万个 and 10万个 differ by 1.2万个), else in the bare measure word.
+  const label = a.target.unit === b.target.unit ? a.target.unit : measureOf(a.target.unit);
+  const gap = round(Math.abs(x - y) / amountOf(1, label));
+  const gapText = `${gap}${label}`;
   const derived = [String(gap)];
   let lead: Line;
   if (x === y) {
@@ -89,15 +88,6 @@ export async function compare(ctx: Ctx): Promise<Finding | null> {
 }
 
 const figureValue = (c: ChosenTarget) => c.target.figure;
-
-/** Both figures in the smaller magnitude's terms: 11.2万个 against 3万个 stays in 万个. */
-function scale(unit: string, measure: string): number {
-  return amountOf(1, unit) / amountOf(1, measure);
-}
-
-function unitLabel(a: string, b: string): string {
-  return a === b ? a : measureOf(a);
-}
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
