@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createError } from '../src/core/errors.js';
 import { documentId, ingestDocument, sha256, type IngestedDocument } from './document.js';
-import { embedderId, fitEmbedder, type EmbedderSpec } from '../src/core/embedders.js';
+import { checkEmbedder, embedderId, fitEmbedder, type EmbedderSpec } from '../src/core/embedders.js';
 import { isMetadataFile, metadataDocId, readMetadata } from './metadata.js';
 import { buildPassages } from './passages.js';
 import { createIssue, SCHEMA_VERSION, type IngestIssue, type Manifest, type PassageMode } from '../src/core/schema.js';
@@ -109,16 +109,7 @@ export async function refreshIndex(options: {
   embedder: EmbedderSpec;
 }): Promise<IngestResult> {
   const existing = await readManifest(options.outDir);
-  if (existing && existing.embedder.id !== embedderId(options.embedder)) {
-    throw createError(
-      'INDEX_SETTINGS_MISMATCH',
-      options.outDir,
-      'embedder',
-      existing.embedder.id,
-      embedderId(options.embedder),
-      'run `policybot ingest --force` to rebuild it with the configured one',
-    );
-  }
+  if (existing) checkEmbedder(existing, options.embedder, options.outDir);
   return ingest({ ...options, passageMode: existing?.passageMode ?? DEFAULT_PASSAGE_MODE });
 }
 

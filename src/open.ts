@@ -1,7 +1,7 @@
 import type { EmbedderSpec } from './core/embedders.js';
 import { DEFAULT_EMBEDDER, refreshIndex } from '../ingest/run.js';
 import type { IngestIssue } from './core/schema.js';
-import { answerQuestion } from './answer/answer.js';
+import { answerQuestion, conversationMemory } from './answer/answer.js';
 import type { PolicyBot } from './bot.js';
 import { normalizeQuestion } from './question/normalize.js';
 import { findUnits } from './question/units.js';
@@ -31,7 +31,7 @@ export async function openBot(options: OpenOptions): Promise<PolicyBot> {
     if (result.status === 'built' && result.issues.length > 0) options.onIssues?.(result.issues);
   }
   const corpus = await loadCorpus(options.indexDir, embedder, options.synonymsFile);
-  const engine = { corpus, today: () => options.today ?? new Date(), conversations: new Map() };
+  const engine = { corpus, today: () => options.today ?? new Date(), conversations: conversationMemory() };
   return {
     documents: corpus.documents,
     clauses: corpus.clauses,
@@ -43,7 +43,7 @@ export async function openBot(options: OpenOptions): Promise<PolicyBot> {
     },
     clausesForUnit(unit) {
       const found = findUnits(normalizeQuestion(unit), corpus.units)[0] ?? null;
-      return { unit: found, clauses: found ? corpus.clauses.filter((c) => c.units.includes(found)) : [] };
+      return { unit: found, clauses: found ? corpus.clausesOfUnit(found).map((i) => corpus.clauses[i]!) : [] };
     },
     findTargets(keyword = '') {
       const k = normalizeQuestion(keyword);

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { BoundedCache } from '../core/bounded-cache.js';
 import type { ConversationState, Query } from '../question/query.js';
 import { readQuestion } from '../question/read.js';
 import type { Corpus } from '../retrieval/corpus.js';
@@ -33,10 +34,13 @@ export interface Engine {
    * What each conversation established, by its questions so far: a follow-up in a long thread is read against its
    * earlier questions without answering them all again. Bounded; the oldest conversations are forgotten first.
    */
-  conversations?: Map<string, ConversationState | null>;
+  conversations?: BoundedCache<ConversationState | null>;
 }
 
 const REMEMBERED_CONVERSATIONS = 1000;
+
+/** Where an engine remembers the conversations it has replayed, the oldest forgotten first. */
+export const conversationMemory = () => new BoundedCache<ConversationState | null>(REMEMBERED_CONVERSATIONS);
 
 /**
  * Question in, grounded answer out. Never throws on user input: odd questions get a plain answer. A question
@@ -59,11 +63,7 @@ async function conversation(engine: Engine, thread: readonly string[]): Promise<
       continue;
     }
     if (validate(thread[i]!) === null) state = (await turn(engine, thread[i]!, state)).state ?? state;
-    if (engine.conversations) {
-      if (engine.conversations.size >= REMEMBERED_CONVERSATIONS)
-        engine.conversations.delete(engine.conversations.keys().next().value!);
-      engine.conversations.set(key, state);
-    }
+    engine.conversations?.set(key, state);
   }
   return state;
 }

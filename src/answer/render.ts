@@ -2,7 +2,7 @@ import { SHANDONG_CITIES } from '../question/places.js';
 import type { Query } from '../question/query.js';
 import { CITY_GOVERNMENTS } from '../question/units.js';
 import type { Ctx } from './execute/context.js';
-import type { Finding, Line } from './execute/finding.js';
+import { keyOf, type Finding, type Line } from './execute/finding.js';
 import { periodEnded, readAs } from './messages.js';
 
 /** The answer in the asker's language: the fact first (in English for an English question), then where it comes from. */
@@ -39,7 +39,7 @@ function cityScope(ctx: Ctx, found: Finding): Line | null {
   const city = ctx.query.places.find((p) => SHANDONG_CITIES.includes(p));
   const first = found.citations[0];
   if (!city || !first || PLACE_AWARE.includes(ctx.query.ask)) return null;
-  const clause = ctx.corpus.clauses[ctx.corpus.clauseIndex.get(`${first.doc}#${first.section}`)!]!;
+  const clause = ctx.corpus.clauses[ctx.corpus.clauseIndex.get(keyOf(first))!]!;
   if (clause.text.includes(city)) return null;
   const [all, some] = CITY_GOVERNMENTS;
   if (clause.units.includes(all!))

@@ -5,12 +5,13 @@ const USAGE = `policybot <command>
   ingest [--seeds DIR] [--out DIR] [--force] [--passages clause|window]
                          build the index from the seed policies (skipped when nothing changed)
   ask "问题" [--json] [--batch FILE|-]
-                         answer a question (or one question a line)
+                         answer a question; a batch file has a question a line, or JSON lines
+                         {"question", "thread": [earlier questions]} for follow-ups
   chat                   try the bot in the terminal
   clauses [--json]       list the parsed clauses
   targets [关键词] [--json]
                          list the quantitative targets
-  eval FILE.jsonl [--show]
+  eval FILE.jsonl [--show] [--json] [--ablation]
                          score a question set
   serve                  run the Slack bot (needs .env, see README)
   report                 most asked, unanswered and downvoted questions

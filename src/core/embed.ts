@@ -24,7 +24,7 @@ export type LexicalState = z.infer<typeof LexicalStateSchema>;
  */
 export class LexicalEmbeddings extends Embeddings {
   /**
-   * Each term's number, dimension and signed weight (IDF, halved for a bigram), worked out once: a large corpus
+   * Each corpus term's number, dimension and signed weight (IDF, halved for a bigram), worked out once: a large corpus
    * repeats its terms tens of times, and hashing and a logarithm per occurrence were most of the embedding's time.
    */
   private readonly slots = new Map<string, Slot>();
@@ -70,15 +70,23 @@ export class LexicalEmbeddings extends Embeddings {
 
   /** Embeds already-segmented terms: ingest has them at hand and need not segment twice. */
   vectorOf(terms: readonly string[]): number[] {
-    const present: Slot[] = [];
+    // Terms the corpus never uses (a question's own words) are counted here, so they never grow the slot cache.
+    const strangers = new Map<string, Slot & { count: number }>();
+    const present: (Slot & { count?: number })[] = [];
     for (const term of terms) {
       const slot = this.slotOf(term);
-      if (this.counts[slot.id]!++ === 0) present.push(slot);
+      if (slot.id >= 0) {
+        if (this.counts[slot.id]!++ === 0) present.push(slot);
+        continue;
+      }
+      const stranger = strangers.get(term);
+      if (stranger) stranger.count++;
+      else present.push(strangers.set(term, { ...slot, count: 1 }).get(term)!);
     }
     const vector = new Float64Array(this.dimensions);
     for (const slot of present) {
-      vector[slot.dimension]! += (1 + Math.log(this.counts[slot.id]!)) * slot.weight;
-      this.counts[slot.id] = 0;
+      vector[slot.dimension]! += (1 + Math.log(slot.count ?? this.counts[slot.id]!)) * slot.weight;
+      if (slot.id >= 0) this.counts[slot.id] = 0;
     }
     let norm = 0;
     for (const v of vector) norm += v * v;
@@ -86,18 +94,24 @@ export class LexicalEmbeddings extends Embeddings {
     return Array.from(vector, (v) => v / norm);
   }
 
+  /** A term's slot; those of the corpus's terms are numbered and kept, any other is made afresh (id -1). */
   private slotOf(term: string): Slot {
-    let slot = this.slots.get(term);
-    if (!slot) {
-      const h = fnv1a(term);
-      const weight = idf(this.df.get(term) ?? 0, this.passages) * (term.startsWith('#') ? 0.5 : 1);
-      slot = { id: this.slots.size, dimension: h % this.dimensions, weight: h & 0x80000000 ? -weight : weight };
-      this.slots.set(term, slot);
-      if (slot.id === this.counts.length) {
-        const grown = new Uint32Array(this.counts.length * 2);
-        grown.set(this.counts);
-        this.counts = grown;
-      }
+    const cached = this.slots.get(term);
+    if (cached) return cached;
+    const h = fnv1a(term);
+    const known = this.df.has(term);
+    const weight = idf(this.df.get(term) ?? 0, this.passages) * (term.startsWith('#') ? 0.5 : 1);
+    const slot = {
+      id: known ? this.slots.size : -1,
+      dimension: h % this.dimensions,
+      weight: h & 0x80000000 ? -weight : weight,
+    };
+    if (!known) return slot;
+    this.slots.set(term, slot);
+    if (slot.id === this.counts.length) {
+      const grown = new Uint32Array(this.counts.length * 2);
+      grown.set(this.counts);
+      this.counts = grown;
     }
     return slot;
   }

@@ -1,7 +1,7 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { createError } from './errors.js';
 import { LEXICAL_EMBEDDER_ID, LexicalEmbeddings, LexicalStateSchema } from './embed.js';
-import type { Passage } from './schema.js';
+import type { Manifest, Passage } from './schema.js';
 
 /** Which embedder builds and queries the index: chosen in `.env`, recorded in the manifest. */
 export interface EmbedderSpec {
@@ -21,6 +21,19 @@ export interface FittedEmbedder {
 
 export function embedderId(spec: EmbedderSpec): string {
   return spec.provider === 'lexical' ? LEXICAL_EMBEDDER_ID : `openai:${spec.model ?? 'text-embedding-3-small'}`;
+}
+
+/** Queries must be embedded as the passages were: an index built with another embedder is refused, with the fix. */
+export function checkEmbedder(manifest: Manifest, spec: EmbedderSpec, indexDir: string): void {
+  if (manifest.embedder.id === embedderId(spec)) return;
+  throw createError(
+    'INDEX_SETTINGS_MISMATCH',
+    indexDir,
+    'embedder',
+    manifest.embedder.id,
+    embedderId(spec),
+    'run `policybot ingest --force` to rebuild it, or configure the embedder it was built with',
+  );
 }
 
 export async function fitEmbedder(spec: EmbedderSpec, passages: readonly Passage[]): Promise<FittedEmbedder> {

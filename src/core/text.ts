@@ -25,10 +25,12 @@ export function splitSentences(text: string): string[] {
 
 /** A deadline as the policy writes it: "到2022年", "2020年底前", "2020年"; the year is group 1. */
 export const DEADLINE = /(?:到|至)?(\d{4})年(?:底前|年底前|底|前)?/;
+/** Every deadline of a text, for `replace` and `matchAll` (both start from the beginning whatever `lastIndex` is). */
+export const DEADLINES = new RegExp(DEADLINE.source, 'g');
 
 /** Every deadline phrase of a text. */
 export function deadlinesIn(text: string): RegExpMatchArray[] {
-  return [...text.matchAll(new RegExp(DEADLINE.source, 'g'))];
+  return [...text.matchAll(DEADLINES)];
 }
 
 /** Inverse document frequency as BM25 weighs it (Robertson–Sparck Jones, never negative). */

@@ -76,12 +76,12 @@ const STOP_WORDS = new Set([
   // verbs of doing, in their common forms, and nouns of place or part that frame rather than name
   'bring', 'brings', 'bringing', 'brought', 'building', 'constructing', 'establishing', 'creating', 'making', 'setting',
   'providing', 'achieving', 'promoting', 'reaching', 'reach', 'reached', 'complete', 'completed', 'completing', 'finished',
-  'develop', 'developed', 'developing', 'support', 'supported', 'supporting', 'plan', 'planning', 'aim', 'aims', 'aimed',
+  'develop', 'developed', 'developing', 'support', 'supported', 'supporting', 'planning', 'aim', 'aims', 'aimed',
   'target', 'targets', 'targeted', 'goal', 'goals', 'require', 'required', 'requires', 'requirement', 'requirements',
   'responsibility', 'responsibilities', 'role', 'roles', 'task', 'tasks', 'job', 'jobs', 'measure', 'measures',
   'town', 'towns', 'area', 'areas', 'region', 'regions', 'place', 'places', 'level', 'levels', 'part', 'parts',
   'field', 'fields', 'sector', 'sectors', 'side', 'end', 'number', 'numbers', 'amount', 'list', 'name', 'names',
-  'official', 'qualify', 'qualifies', 'eligible', 'apply', 'applies', 'applying', 'need', 'needed', 'needs', 'get', 'receive',
+  'official', 'qualify', 'qualifies', 'eligible', 'apply', 'applies', 'applying', 'needed', 'receive',
 ]);
 
 // biome-ignore format: a word list reads best packed

@@ -6,6 +6,11 @@ import type { Vocabulary } from './read.js';
 const LATIN_RUN = /[a-z][a-z' -]*[a-z]/g;
 const LATIN_TERM = /[a-z0-9][a-z0-9+.-]*[a-z0-9]/g;
 
+/** The Latin terms of a text ("5g", "nb-iot"), as the vocabulary keeps them and `nearestLatin` corrects towards. */
+export function latinTerms(text: string): string[] {
+  return (text.match(LATIN_TERM) ?? []).filter((t) => /[a-z]/.test(t));
+}
+
 /**
  * A Latin term the corpus never writes but writes one letter away from ("nb-lot" for NB-IoT, l for I): read as the
  * corpus's term, and said so. Only terms of four characters or more, and only when one term fits.
@@ -13,7 +18,7 @@ const LATIN_TERM = /[a-z0-9][a-z0-9+.-]*[a-z0-9]/g;
 export function nearestLatin(text: string, vocabulary: Vocabulary): { text: string; corrections: Correction[] } {
   const corrections: Correction[] = [];
   const fixed = text.replace(LATIN_TERM, (term) => {
-    if (term.length < 4 || !/[a-z]/.test(term) || vocabulary.knows(term)) return term;
+    if (term.length < 4 || latinTerms(term).length === 0 || vocabulary.knows(term)) return term;
     const near = vocabulary.latin.filter((t) => Math.abs(t.length - term.length) <= 1 && editDistance(t, term) === 1);
     if (near.length !== 1) return term;
     corrections.push({ from: term, to: near[0]! });

@@ -12,11 +12,11 @@ const MIN_PART_CHARS = 4;
 const MIN_PART_SHARE = 0.5;
 
 /**
- * The outline parts whose heading the question names most of. Several documents may have a part of the same
- * name (保障措施): all of them are returned, and retrieval decides. Two different headings named equally well
- * are ambiguous: none is returned.
+ * The outline part whose heading the question names most of. Several documents may have a part of the same name
+ * (保障措施): the first stands for them all, since a part is found among clauses by its heading. Two different
+ * headings named equally well are ambiguous: none is returned.
  */
-export function findParts(text: string, parts: readonly Part[]): Part[] {
+export function findPart(text: string, parts: readonly Part[]): Part | undefined {
   const scored = candidatesOf(text, parts)
     .map((p) => {
       const shared = longestCommonSubstring(text, p.heading);
@@ -25,9 +25,9 @@ export function findParts(text: string, parts: readonly Part[]): Part[] {
     .filter((s) => s.shared >= Math.min(MIN_PART_CHARS, s.p.heading.length) && s.share >= MIN_PART_SHARE)
     .sort((a, b) => b.share - a.share || b.shared - a.shared);
   const best = scored[0];
-  if (!best) return [];
-  const tied = scored.filter((s) => s.share === best.share && s.shared === best.shared).map((s) => s.p);
-  return new Set(tied.map((p) => p.heading)).size === 1 ? tied : [];
+  if (!best) return undefined;
+  const tied = scored.filter((s) => s.share === best.share && s.shared === best.shared);
+  return tied.every((s) => s.p.heading === best.p.heading) ? best.p : undefined;
 }
 
 const pairIndexes = new WeakMap<readonly Part[], Map<string, Part[]>>();

@@ -82,8 +82,13 @@ export const ClaimSchema = z.object({
 });
 export type Claim = z.infer<typeof ClaimSchema>;
 
+/** One replacement made in a question: the span as typed and the corpus term it became. */
 export const CorrectionSchema = z.object({ from: z.string(), to: z.string() });
 export type Correction = z.infer<typeof CorrectionSchema>;
+
+/** An enterprise describing itself: what it does, and where. */
+const AskerSchema = z.object({ business: z.string(), city: z.string().nullable() });
+export type Asker = z.infer<typeof AskerSchema>;
 
 /** What a conversation has established so far: what a follow-up may leave unsaid. */
 export const ConversationStateSchema = z.object({
@@ -98,7 +103,7 @@ export const ConversationStateSchema = z.object({
   siblings: z.array(z.string()),
   /** What the last answer quoted, so "还有呢" shows the rest. */
   quoted: z.array(z.string()),
-  asker: z.object({ business: z.string(), city: z.string().nullable() }).nullable(),
+  asker: AskerSchema.nullable(),
 });
 export type ConversationState = z.infer<typeof ConversationStateSchema>;
 
@@ -123,8 +128,7 @@ export const QuerySchema = z.object({
   aspects: z.array(DocumentAspectSchema),
   /** 1-based position in the conversation's last list ("第一类"). */
   ordinal: z.number().int().positive().nullable(),
-  /** An enterprise describing itself: what it does, and where. */
-  asker: z.object({ business: z.string(), city: z.string().nullable() }).nullable(),
+  asker: AskerSchema.nullable(),
   corrections: z.array(CorrectionSchema),
   /** Words of the question the corpus never uses: with none corrected, the policy has no evidence to answer from. */
   unknown: z.array(z.string()),

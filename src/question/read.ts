@@ -5,10 +5,10 @@ import { isEnglish, translateEnglish } from './english.js';
 import { followUp } from './follow-up.js';
 import { nearestLatin, withGlossary } from './latin.js';
 import { normalizeQuestion } from './normalize.js';
-import { findParts, type Part } from './parts.js';
+import { findPart, type Part } from './parts.js';
 import { SHANDONG_CITIES, placesIn } from './places.js';
-import type { Ask, ConversationState, Query } from './query.js';
-import { readAsker, subjectsOf, topicOf, type Asker } from './subjects.js';
+import type { Ask, Asker, ConversationState, Query } from './query.js';
+import { readAsker, subjectsOf, topicOf } from './subjects.js';
 import { applySynonyms, type Synonyms } from './synonyms.js';
 import type { TypoCorrector } from './typos.js';
 import { isFraming, unknownHead, unknownWords } from './unknown.js';
@@ -61,7 +61,7 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
 
   const units = findUnits(text, vocabulary.units);
   const rest = withoutUnits(text, units);
-  const part = findParts(rest, vocabulary.parts)[0];
+  const part = findPart(rest, vocabulary.parts);
   const places = placesIn(rest);
   const years = rest.match(YEAR) ?? [];
   const asker = readAsker(rest);
@@ -104,7 +104,7 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
     (aspects.length > 0 &&
       !part &&
       (cue.documentRef.test(rest) || (state === null && subjects.length === 0)) &&
-      !namesMoreThanDocument(rest, vocabulary));
+      !namesMoreThanDocument(rest, vocabulary.home, framing));
   // "多少个典型应用场景" counts a target, not the parts of "应用场景".
   const namesTarget = vocabulary.targetSubjects.some((t) => t.length > (part?.heading.length ?? 0) && rest.includes(t));
   const ask = decideAsk({
@@ -269,11 +269,8 @@ function decideAsk(s: AskSignals): Ask {
 }
 
 /** Whether a question about the document also names a subject of its own ("方案里加氢站的目标"). */
-function namesMoreThanDocument(text: string, vocabulary: Vocabulary): boolean {
+function namesMoreThanDocument(text: string, home: readonly string[], framing: (w: string) => boolean): boolean {
   const rest = text.replace(cue.documentRef, ' ').replace(DOCUMENT_WORDS, ' ').replace(QUESTION_WORDS, ' ');
   // Any noun counts, known or not ("6G基站的目标"), but the place the policy is about and its title's words do not.
-  return nouns(rest).some(
-    (w) =>
-      !vocabulary.home.some((h) => w.startsWith(h)) && !isFraming(w) && !vocabulary.titles.every((t) => t.includes(w)),
-  );
+  return nouns(rest).some((w) => !home.some((h) => w.startsWith(h)) && !framing(w));
 }

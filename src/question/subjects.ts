@@ -1,4 +1,5 @@
-import { DEADLINE } from '../core/text.js';
+import { DEADLINES } from '../core/text.js';
+import type { Asker } from './query.js';
 import { segments, tagged } from '../core/tokenizer.js';
 import { QUESTION_WORDS, askedBy } from './cues.js';
 import { SHANDONG_CITIES } from './places.js';
@@ -12,6 +13,7 @@ const SELF = /(?:我们|我们这|我|本|我司|咱们)(?:这边|这里)?(?:是
 const ORG =
   '初创企业|初创公司|初创|创业公司|企业|公司|厂家|工厂|厂|单位|合作社|协会|机构|医院|学校|园区|集团|商户|个体户|运营商|服务商|供应商|厂商|开发商|制造商';
 const DOES = '做|从事|经营|搞|生产|研发|主营|主要做|主要从事|专注|专门做|提供|开发|制造|运营';
+const LEADING_DOES = new RegExp(`^(?:${DOES})`);
 const ASKER_PATTERNS = [
   // 我们是(聊城的)(一家)做X的企业 / 我们是X企业
   new RegExp(
@@ -25,11 +27,6 @@ const ASKER_PATTERNS = [
 ];
 const BUSINESS_FILLER = /^(?:一家|一个|家|专门|主要|也|在|是)+|(?:的|业务|生意|产品|方面|领域|行业|相关)+$/g;
 
-export interface Asker {
-  business: string;
-  city: string | null;
-}
-
 /** The enterprise a question describes, or null. */
 export function readAsker(text: string): Asker | null {
   for (const pattern of ASKER_PATTERNS) {
@@ -40,7 +37,7 @@ export function readAsker(text: string): Asker | null {
     const business = m[1]!
       .replace(city ? new RegExp(`^${city}(?:市)?的?`) : /^$/, '')
       .replace(BUSINESS_FILLER, '')
-      .replace(new RegExp(`^(?:${DOES})`), '');
+      .replace(LEADING_DOES, '');
     // "我们做什么": a question, not a business.
     if (topicOf(business, null).length >= 2) return { business, city };
   }
@@ -67,28 +64,11 @@ function clean(text: string): string {
     .trim();
 }
 
+const PUNCTUATION_MARKS = ['，', ',', ';', '；', '？', '?', '。', '！', '!', '：', ':'];
+const PUNCTUATION = new Set(PUNCTUATION_MARKS);
+
 // Words that join subjects, as jieba segments them: "与" alone, not inside "参与"; "比" alone, not inside "比例".
-const JOINERS = new Set([
-  '以及',
-  '还有',
-  '和',
-  '与',
-  '及',
-  '跟',
-  '同',
-  '、',
-  '，',
-  ',',
-  ';',
-  '；',
-  '？',
-  '?',
-  '。',
-  '！',
-  '!',
-  '：',
-  ':',
-]);
+const JOINERS = new Set(['以及', '还有', '和', '与', '及', '跟', '同', '、', ...PUNCTUATION_MARKS]);
 const FRAMED_BY = new Set(['：', ':']);
 // "工业互联网这块，…", "数据中心上架率：…": a piece that frames the others; each of them is about it.
 const FRAME = /(?:这块|这一块|这方面|这一方面|方面|领域|这边|板块|里|里面|中|当中|之中)$/;
@@ -115,7 +95,7 @@ export function subjectsOf(text: string, asker: Asker | null, options: SubjectOp
   const pieces: Piece[] = [];
   let raw = '';
   const close = (joiner: string | null) => {
-    const subject = tidy(topicOf(raw.replace(new RegExp(DEADLINE.source, 'g'), ' '), null));
+    const subject = tidy(topicOf(raw.replace(DEADLINES, ' '), null));
     if (subject && names(subject, framing, alone)) {
       const frame = joiner !== null && (FRAME.test(raw.trim()) || FRAMED_BY.has(joiner));
       const piece = {
@@ -149,8 +129,6 @@ interface Piece {
   /** Ended by punctuation, and asks nothing itself: may be context rather than a subject. */
   chatter: boolean;
 }
-
-const PUNCTUATION = new Set(['，', ',', ';', '；', '？', '?', '。', '！', '!', '：', ':']);
 
 /** Whether a piece names anything: a noun that does not merely frame the question ("列出 作为 全部" names nothing). */
 function names(piece: string, framing: (word: string) => boolean, alone: boolean): boolean {

@@ -1,10 +1,5 @@
 import { pinyin } from 'pinyin-pro';
-
-/** One replacement made in a question: the span as typed and the corpus term it became. */
-export interface Correction {
-  from: string;
-  to: string;
-}
+import type { Correction } from './query.js';
 
 const MIN_SPAN = 2;
 const MAX_SPAN = 8;

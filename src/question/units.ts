@@ -2,9 +2,14 @@ import { SHANDONG_CITIES } from './places.js';
 
 /** Every city of the province is among "各市政府", and may be among "有关市政府". */
 export const CITY_GOVERNMENTS: readonly string[] = ['各市政府', '有关市政府'];
-const CITY_GOVERNMENT = new RegExp(
-  `(?:${SHANDONG_CITIES.join('|')})市?(?:人民)?政府|各市|各地市|市级政府|市政府|地市政府`,
-);
+const A_CITY_GOVERNMENT = `(?:${SHANDONG_CITIES.join('|')})市?(?:人民)?政府`;
+const CITY_GOVERNMENT = new RegExp(`${A_CITY_GOVERNMENT}|各市|各地市|市级政府|市政府|地市政府`);
+const NAMED_CITY_GOVERNMENT = new RegExp(`${A_CITY_GOVERNMENT}|${CITY_GOVERNMENTS.join('|')}`, 'g');
+
+/** A unit's name without the leading 省 or 省委, as people often write it. */
+function shortName(unit: string): string {
+  return unit.replace(/^(省委|省)/, '');
+}
 
 /**
  * The 责任单位 a question names, in the question's order: exactly, without the leading 省 or 省委 ("科技厅" →
@@ -22,7 +27,7 @@ export function findUnits(text: string, units: readonly string[]): string[] {
   };
   for (const u of units) take(u.toLowerCase(), u);
   for (const u of units) {
-    const core = u.replace(/^(省委|省)/, '');
+    const core = shortName(u);
     if (core !== u && core.length >= 3) take(core.toLowerCase(), u);
   }
   const city = CITY_GOVERNMENT.exec(rest);
@@ -34,7 +39,7 @@ export function findUnits(text: string, units: readonly string[]): string[] {
 export function withoutUnits(text: string, units: readonly string[]): string {
   let rest = text;
   for (const u of units) {
-    for (const name of [u, u.replace(/^(省委|省)/, '')]) rest = rest.split(name.toLowerCase()).join(' ');
+    for (const name of [u, shortName(u)]) rest = rest.split(name.toLowerCase()).join(' ');
   }
-  return rest.replace(new RegExp(`(?:${SHANDONG_CITIES.join('|')})市?(?:人民)?政府|各市政府|有关市政府`, 'g'), ' ');
+  return rest.replace(NAMED_CITY_GOVERNMENT, ' ');
 }

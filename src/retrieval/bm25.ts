@@ -37,6 +37,11 @@ export class Bm25 {
     return new Bm25(postings, lengths, terms.length > 0 ? total / terms.length : 0);
   }
 
+  /** Every indexed term, in the order the passages first use them. */
+  terms(): IterableIterator<string> {
+    return this.postings.keys();
+  }
+
   get size(): number {
     return this.lengths.length;
   }

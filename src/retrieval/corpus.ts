@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { embedderId, restoreEmbedder, type EmbedderSpec } from '../core/embedders.js';
-import { createError } from '../core/errors.js';
-import type { Clause, DocumentMeta, Manifest, Passage, Target } from '../core/schema.js';
+import { BoundedCache } from '../core/bounded-cache.js';
+import { checkEmbedder, restoreEmbedder, type EmbedderSpec } from '../core/embedders.js';
+import type { Clause, DocumentMeta, Manifest, Target } from '../core/schema.js';
 import { VECTORS_DIR, readIndex } from '../core/store.js';
 import { addWords, bigrams, isWord } from '../core/tokenizer.js';
 import { loadVectors, type VectorIndex } from '../core/vectors.js';
 import type { Part } from '../question/parts.js';
+import { latinTerms } from '../question/latin.js';
 import { TypoCorrector } from '../question/typos.js';
 import { PROVINCES } from '../question/places.js';
 import { loadSynonyms, type Synonyms } from '../question/synonyms.js';
@@ -27,8 +28,6 @@ export interface Corpus {
   /** Normalised heading and path of each clause. */
   clauseHeading: string[];
   clausePath: string[];
-  /** All clause texts joined: one scan tells whether the corpus mentions a word at all. */
-  corpusText: string;
   /** Clause index of each passage. */
   passageClause: Int32Array;
   bm25: Bm25;
@@ -64,17 +63,7 @@ export const clauseKey = (doc: string, section: string): string => `${doc}#${sec
 
 export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synonymsFile?: string): Promise<Corpus> {
   const stored = await readIndex(indexDir);
-  // Queries must be embedded as the passages were: an index of another embedder is refused, never half-used.
-  if (stored.manifest.embedder.id !== embedderId(embedder)) {
-    throw createError(
-      'INDEX_SETTINGS_MISMATCH',
-      indexDir,
-      'embedder',
-      stored.manifest.embedder.id,
-      embedderId(embedder),
-      'run `policybot ingest --force` to rebuild it, or configure the embedder it was built with',
-    );
-  }
+  checkEmbedder(stored.manifest, embedder, indexDir);
   const embeddings = await restoreEmbedder(embedder, stored.embedder);
   const vectors = loadVectors(join(indexDir, VECTORS_DIR), stored.manifest.embedder.dimensions);
   const { clauses, targets, documents } = stored;
@@ -90,13 +79,13 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
   const bm25 = Bm25.build(stored.passages.map((p) => p.terms));
   // What each clause says, with its heading and without its 责任单位: where two words are said together.
   const clauseBody = clauses.map((c) => `${c.heading} ${c.text}`.toLowerCase());
-  const together = new Map<string, boolean>();
+  const together = new BoundedCache<boolean>(REMEMBERED_STRINGS);
   const passageClause = Int32Array.from(stored.passages, (p) => clauseIndex.get(clauseKey(p.doc, p.section)) ?? -1);
   const unitsText = [...new Set(clauses.flatMap((c) => c.units))].join('\n').toLowerCase();
   const clauseUnits = clauses.map((c) => c.units.join('\n').toLowerCase());
   // Passages do not index 责任单位: a string found in a unit's name is looked for among the clauses' units too.
   // Remembered a string: a question asks about the same few words and years again and again.
-  const containing = new Map<string, readonly number[]>();
+  const containing = new BoundedCache<readonly number[]>(REMEMBERED_STRINGS);
   const clausesWith = (text: string): readonly number[] => {
     let found = containing.get(text);
     if (!found) {
@@ -105,14 +94,17 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
         const inUnits = clauseUnits.flatMap((u, i) => (u.includes(text) ? [i] : []));
         found = [...new Set([...found, ...inUnits])].sort((a, b) => a - b);
       }
-      if (containing.size >= REMEMBERED_STRINGS) containing.delete(containing.keys().next().value!);
       containing.set(text, found);
     }
     return found;
   };
   const byUnit = new Map<string, number[]>();
   clauses.forEach((c, i) => {
-    for (const u of c.units) (byUnit.get(u) ?? byUnit.set(u, []).get(u)!).push(i);
+    for (const u of c.units) {
+      const listed = byUnit.get(u) ?? byUnit.set(u, []).get(u)!;
+      // A clause that lists a unit twice (inline and in its own paragraph) is still one clause of it.
+      if (listed.at(-1) !== i) listed.push(i);
+    }
   });
   const contains = (text: string) => unitsText.includes(text) || clausesWith(text).length > 0;
   const knows = (word: string) => bm25.df(word) > 0 || contains(word);
@@ -127,7 +119,6 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
     clauseText,
     clauseHeading: clauses.map((c) => c.heading.toLowerCase()),
     clausePath: clauses.map((c) => c.path.toLowerCase()),
-    corpusText,
     passageClause,
     bm25,
     vectors,
@@ -139,10 +130,10 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
     // A synonym is for a phrasing the policy does not use; one it does use must not be rewritten away.
     synonyms: new Map([...loadSynonyms(synonymsFile)].filter(([from]) => !corpusText.includes(from))),
     titles: documents.map((d) => d.title.toLowerCase()),
-    latin: [...new Set(corpusText.match(/[a-z0-9][a-z0-9+.-]*[a-z0-9]/g) ?? [])].filter((t) => /[a-z]/.test(t)),
+    latin: [...new Set(latinTerms(corpusText))],
     home: PROVINCES.filter((p) => documents.some((d) => d.title.includes(p))),
     targetSubjects: [...new Set(targets.map((t) => t.subject.toLowerCase()).filter((s) => s.length >= 3))],
-    typos: TypoCorrector.build(typoVocabulary(clauses, targets, stored.passages), contains, { isWord }),
+    typos: TypoCorrector.build(typoVocabulary(clauses, targets, bm25), contains, { isWord }),
     contains,
     clausesWith,
     clausesOfUnit: (unit) => byUnit.get(unit) ?? [],
@@ -181,12 +172,8 @@ const REMEMBERED_STRINGS = 5000;
 // A word in more than this share of clauses names a field, not a thing an enterprise can be matched on.
 const SPECIFIC_SHARE = 0.12;
 /** The terms a typo may be corrected to: headings, 责任单位, target subjects and the words passages are indexed by. */
-function typoVocabulary(
-  clauses: readonly Clause[],
-  targets: readonly Target[],
-  passages: readonly Passage[],
-): Set<string> {
+function typoVocabulary(clauses: readonly Clause[], targets: readonly Target[], bm25: Bm25): Set<string> {
   const vocabulary = new Set([...clauses.flatMap((c) => [c.heading, ...c.units]), ...targets.map((t) => t.subject)]);
-  for (const p of passages) for (const term of p.terms.split(' ')) if (!term.startsWith('#')) vocabulary.add(term);
+  for (const term of bm25.terms()) if (!term.startsWith('#')) vocabulary.add(term);
   return vocabulary;
 }

@@ -183,13 +183,13 @@ export function coverage(
   retrieval: Pick<Retrieval, 'nouns' | 'unknown' | 'pieces'>,
   clause: number,
 ): number {
-  const maxIdf = Math.log(1 + (corpus.bm25.size + 0.5) / 0.5);
   const text = corpus.clauseText[clause]!;
   let total = 0;
   let found = 0;
   for (const w of retrieval.nouns) {
     const unknown = retrieval.unknown.includes(w);
-    const weight = corpus.bm25.df(w) > 0 ? corpus.bm25.idf(w) : maxIdf;
+    // A word no passage uses weighs the most, as a rare word does.
+    const weight = corpus.bm25.idf(w);
     total += weight;
     if (unknown) continue;
     if (text.includes(w)) found += weight;

@@ -1,6 +1,6 @@
 import type { PolicyBot } from '../bot.js';
 import type { FeedbackStore } from '../feedback/store.js';
-import { BoundedCache } from './bounded-cache.js';
+import { BoundedCache } from '../core/bounded-cache.js';
 
 /** What every listener needs, built once per app. */
 export interface ListenerContext {

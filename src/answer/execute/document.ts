@@ -3,6 +3,7 @@ import type { DocumentAspect } from '../../question/query.js';
 import { splitSentences } from '../../core/text.js';
 import { scoreIn, withClause, type Ctx } from './context.js';
 import { citation, finding, keyOf, type Finding, type Line } from './finding.js';
+import { unique } from './merge.js';
 
 /** Facts about the document itself, from its title, its outline and its metadata: each aspect asked, in order. */
 export async function documentFacts(ctx: Ctx): Promise<Finding | null> {
@@ -17,7 +18,10 @@ export async function documentFacts(ctx: Ctx): Promise<Finding | null> {
   const verdict = ctx.query.claim && !/还是/.test(ctx.query.text) ? claimVerdict(ctx, doc) : null;
   return {
     lead: [...(verdict ? [verdict] : []), ...found.flatMap((f) => f.lead)],
-    body: found.flatMap((f) => f.body).filter((l, i, all) => all.findIndex((m) => m.zh === l.zh) === i),
+    body: unique(
+      found.flatMap((f) => f.body),
+      (l) => l.zh,
+    ),
     citations: found.flatMap((f) => f.citations),
     focus: found.flatMap((f) => f.focus),
     list: found.flatMap((f) => f.list),
@@ -115,7 +119,9 @@ function claimVerdict(ctx: Ctx, doc: DocumentMeta): Line | null {
   if (aspect === 'period' && facts.period && claim!.years.length > 0)
     holds = claim!.years.every((y) => y >= facts.period!.start && y <= facts.period!.end);
   if (aspect === 'issuer' && facts.issuer)
-    holds = text.includes(facts.issuer) || text.includes(facts.issuer.replace(/^山东/, '').replace('人民', ''));
+    holds =
+      text.includes(facts.issuer) ||
+      text.includes(facts.issuer.replace(new RegExp(`^(?:${ctx.corpus.home.join('|')})`), '').replace('人民', ''));
   if (aspect === 'number' && facts.number) holds = (facts.number.match(/\d+/g) ?? []).every((n) => text.includes(n));
   if (holds === null) return null;
   return holds ? { zh: '是的。', en: 'Yes.' } : { zh: '不是。', en: 'No.' };

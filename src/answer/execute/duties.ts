@@ -2,9 +2,9 @@ import { SHANDONG_CITIES } from '../../question/places.js';
 import { CITY_GOVERNMENTS } from '../../question/units.js';
 import { NOT_FOUND } from '../messages.js';
 import { bestSentences } from '../sentences.js';
-import { answers, clauseOf, withClause, type Ctx } from './context.js';
+import { answers, withClause, type Ctx } from './context.js';
 import { mergeFindings } from './merge.js';
-import { withEnglish } from './units.js';
+import { unitClause, withEnglish } from './units.js';
 import { citation, finding, keyOf, MAX_LISTED, nameOf, type Finding, type Line } from './finding.js';
 
 /** Which policy a listed clause is of, when there are several. */
@@ -25,7 +25,7 @@ export async function duties(ctx: Ctx, leadOnly: boolean): Promise<Finding | nul
   const cited = new Map<number, ReturnType<typeof citation>>();
   const counts: number[] = [];
   for (const unit of query.units) {
-    const all = corpus.clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.units.includes(unit));
+    const all = corpus.clausesOfUnit(unit).map((i) => ({ c: corpus.clauses[i]!, i }));
     const listed = leadOnly ? all.filter(({ c }) => c.units[0] === unit) : all;
     counts.push(listed.length);
     const who = city && CITY_GOVERNMENTS.includes(unit) ? `${unit}（含${city}市）` : unit;
@@ -73,13 +73,11 @@ async function scoped(ctx: Ctx): Promise<Finding | null> {
   const city = SHANDONG_CITIES.find((c) => query.text.includes(c));
   const found: Finding[] = [];
   for (const subject of query.subjects) {
-    const r = await ctx.retrieve(subject);
+    const { r, hit, clause } = await unitClause(ctx, subject);
     if (!answers(r)) {
       found.push(finding([{ zh: `「${subject}」：${NOT_FOUND}`, en: `${subject}: not covered by this policy.` }], []));
       continue;
     }
-    const hit = r.hits.slice(0, 3).find((h) => clauseOf(ctx, h).units.length > 0) ?? r.hits[0]!;
-    const clause = clauseOf(ctx, hit);
     const named = query.units.filter((u) => clause.units.includes(u));
     const who = (u: string) => (city && CITY_GOVERNMENTS.includes(u) ? `${u}（含${city}市）` : u);
     const sentences = bestSentences(ctx.corpus, clause.text, r.topicWords, 2);

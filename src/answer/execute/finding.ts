@@ -1,4 +1,5 @@
 import type { Clause } from '../../core/schema.js';
+import { clauseKey } from '../../retrieval/corpus.js';
 import type { Citation } from '../types.js';
 
 /** The most clauses one list of an answer shows: across many policies a unit or a city may have hundreds. */
@@ -37,7 +38,7 @@ export const finding = (
   derived: extra.derived ?? [],
 });
 
-export const keyOf = (c: Pick<Clause, 'doc' | 'section'>): string => `${c.doc}#${c.section}`;
+export const keyOf = (c: Pick<Clause, 'doc' | 'section'>): string => clauseKey(c.doc, c.section);
 
 export function citation(c: Clause, quote: string, score: number): Citation {
   return {

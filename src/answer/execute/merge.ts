@@ -1,7 +1,7 @@
 import { quoteOf } from '../sentences.js';
 import type { Citation } from '../types.js';
 import type { Ctx } from './context.js';
-import type { Finding, Line } from './finding.js';
+import { keyOf, type Finding, type Line } from './finding.js';
 
 /**
  * Findings of the parts of one question, as one: their leads first, in order, then where each comes from; a
@@ -30,7 +30,7 @@ export function mergeFindings(ctx: Ctx, findings: readonly Finding[]): Finding {
 function mergeCitations(ctx: Ctx, citations: readonly Citation[]): Citation[] {
   const merged = new Map<string, Citation>();
   for (const c of citations) {
-    const key = `${c.doc}#${c.section}`;
+    const key = keyOf(c);
     const seen = merged.get(key);
     const text = ctx.corpus.clauses[ctx.corpus.clauseIndex.get(key)!]!.text;
     merged.set(key, seen ? { ...seen, quote: quoteOf(text, [...seen.quote.split('……'), ...c.quote.split('……')]) } : c);
@@ -38,6 +38,6 @@ function mergeCitations(ctx: Ctx, citations: readonly Citation[]): Citation[] {
   return [...merged.values()];
 }
 
-const unique = <T>(items: T[], key: (t: T) => string) =>
+export const unique = <T>(items: T[], key: (t: T) => string) =>
   items.filter((t, i) => items.findIndex((u) => key(u) === key(t)) === i);
 const sameLead = (a: Finding, b: Finding) => a.lead.map((l) => l.zh).join() === b.lead.map((l) => l.zh).join();

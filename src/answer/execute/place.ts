@@ -33,6 +33,7 @@ export function place(ctx: Ctx): Finding | null {
   } else {
     lead.push({ zh: `方案没有点名${city}。`, en: `The policy does not name ${city}.` });
   }
+  const namedSet = new Set(named);
   const [all, some] = CITY_GOVERNMENTS;
   for (const [unit, zh, en] of [
     [
@@ -46,7 +47,10 @@ export function place(ctx: Ctx): Finding | null {
       'Clauses the relevant city governments are responsible for',
     ],
   ] as const) {
-    const shared = corpus.clauses.filter((c) => c.units.includes(unit) && !named.includes(c));
+    const shared = corpus
+      .clausesOfUnit(unit)
+      .map((i) => corpus.clauses[i]!)
+      .filter((c) => !namedSet.has(c));
     if (shared.length === 0) continue;
     const shown = shared.slice(0, MAX_LISTED);
     counts.push(shared.length);

@@ -1,5 +1,5 @@
 import { DEADLINE } from '../../core/text.js';
-import { PLACES, PROVINCES } from '../../question/places.js';
+import { placesIn } from '../../question/places.js';
 import { bestSentences, topicWeight } from '../sentences.js';
 import { answeringHits, clauseOf, withClause, type Ctx } from './context.js';
 import type { Finding } from './finding.js';
@@ -22,9 +22,10 @@ export function when(ctx: Ctx, subject: string): Promise<Finding> {
 /** Where: the places the best sentence naming any places names, in its order. */
 export function where(ctx: Ctx, subject: string): Promise<Finding> {
   // The province the whole policy is about is no answer to "where".
-  const home = PROVINCES.filter((p) => ctx.corpus.documents.some((d) => d.title.includes(p)));
   const placesOf = (s: string) =>
-    PLACES.filter((p) => s.includes(p) && !home.includes(p)).sort((a, b) => s.indexOf(a) - s.indexOf(b));
+    placesIn(s)
+      .filter((p) => !ctx.corpus.home.includes(p))
+      .sort((a, b) => s.indexOf(a) - s.indexOf(b));
   return sentenceAnswer(
     ctx,
     subject,

@@ -5,7 +5,7 @@ import { bilingual, clauseOf, withClause, type Ctx } from './context.js';
 import { nameOf, type Finding, type Line } from './finding.js';
 
 /** The clause a subject's 责任单位 come from: the best of the first three that lists any. */
-async function unitClause(ctx: Ctx, subject: string) {
+export async function unitClause(ctx: Ctx, subject: string) {
   const r = await ctx.retrieve(subject);
   const hits = r.hits.slice(0, 3);
   const hit = hits.find((h) => clauseOf(ctx, h).units.length > 0) ?? hits[0]!;

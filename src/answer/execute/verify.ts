@@ -1,6 +1,6 @@
 import { amountOf, deadlinesIn, measureOf } from '../../core/text.js';
 import { cue } from '../../question/cues.js';
-import { PLACES, SHANDONG_CITIES } from '../../question/places.js';
+import { PLACES, placesIn, SHANDONG_CITIES } from '../../question/places.js';
 import { CITY_GOVERNMENTS } from '../../question/units.js';
 import type { Claim, Quantity } from '../../question/query.js';
 import { boundOf, figureOf, meets, statement } from '../figures.js';
@@ -10,6 +10,7 @@ import { quantitiesIn } from '../../question/claims.js';
 import { answeringHits, clauseOf, withClause, type Ctx } from './context.js';
 import { nameOf, type Finding, type Line } from './finding.js';
 import { summary } from './summary.js';
+import { unitClause } from './units.js';
 import { chooseTarget, englishStatement, segmentOf } from './value.js';
 
 /** A yes/no question: the claim is checked against the text and the answer says 是 or 不是 first, then why. */
@@ -125,9 +126,7 @@ function comparable(q: Quantity, unit: string): boolean {
 /** Whether the named units are responsible (all of them; the first listed, for 牵头; nobody else, for 只有). */
 async function unitCheck(ctx: Ctx, subject: string, claimedUnits: readonly string[]): Promise<Finding> {
   let claimed = [...claimedUnits];
-  const r = await ctx.retrieve(subject);
-  const hit = r.hits.slice(0, 3).find((h) => clauseOf(ctx, h).units.length > 0) ?? r.hits[0]!;
-  const clause = clauseOf(ctx, hit);
+  const { r, hit, clause } = await unitClause(ctx, subject);
   const name = `「${nameOf(clause)}」`;
   const listed = clause.units.join('、');
   // A city's government is among "各市政府" or among "有关市政府": either answers for it.
@@ -211,7 +210,7 @@ async function placeCheck(ctx: Ctx, subject: string, places: readonly string[]):
   }
   const [sentence] = bestSentences(ctx.corpus, clause.text, r.topicWords, 1, (s) => PLACES.some((p) => s.includes(p)));
   if (!sentence) return unverifiable(ctx, subject);
-  const named = PLACES.filter((p) => sentence.includes(p));
+  const named = placesIn(sentence);
   const missing = places.filter((p) => !named.includes(p));
   const lead =
     missing.length === 0

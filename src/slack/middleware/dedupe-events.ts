@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, AnyMiddlewareArgs } from '@slack/bolt';
-import type { BoundedCache } from '../bounded-cache.js';
+import type { BoundedCache } from '../../core/bounded-cache.js';
 import { EventEnvelopeSchema } from '../payloads.js';
 
 /**

@@ -1,13 +1,13 @@
 /**
- * A map that forgets: entries expire after `ttlMs` and the oldest go first beyond `maxEntries`, so a long-running
- * process keeps a fixed amount of per-event and per-thread state.
+ * A map that forgets: entries expire after `ttlMs` (never, by default) and the oldest go first beyond `maxEntries`,
+ * so a long-running process keeps a fixed amount of per-event, per-thread and per-question state.
  */
 export class BoundedCache<V> {
   private readonly entries = new Map<string, { value: V; expires: number }>();
 
   constructor(
     private readonly maxEntries: number,
-    private readonly ttlMs: number,
+    private readonly ttlMs = Number.POSITIVE_INFINITY,
     private readonly now: () => number = Date.now,
   ) {}
 
