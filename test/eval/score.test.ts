@@ -35,6 +35,30 @@ describe('judge', () => {
     ).toHaveLength(1);
   });
 
+  it('requires one string of each must_any group, looks only in the lead for in_lead, and fails on must_not', () => {
+    const c = { id: '1', kind: 'verify', q: 'q', must_any: [['是', '对'], ['30座']] };
+    expect(judge(c, answer('是的，加氢站30座', [cite('2.2.1')]))).toEqual([]);
+    expect(judge(c, answer('不，加氢站50座', [cite('2.2.1')]))).toEqual([
+      'none of "是", "对" within the first 150 characters',
+      'none of "30座" within the first 150 characters',
+    ]);
+    const inLead = { id: '1', kind: 'target', q: 'q', must: ['30座'], in_lead: true };
+    expect(judge(inLead, { ...answer('加氢站30座', [cite('2.2.1')]), lead: '加氢站' })).toEqual([
+      '"30座" not within the lead',
+    ]);
+    const not = { id: '1', kind: 'target', q: 'q', must_not: ['50座'] };
+    expect(judge(not, answer('加氢站50座', [cite('2.2.1')]))).toEqual(['states "50座"']);
+  });
+
+  it('accepts a refusal only where any_status allows it, and still applies must_not to it', () => {
+    const refused = answer('未找到', [], 'not_found');
+    expect(judge({ id: '1', kind: 'target', q: 'q' }, refused)).toEqual(['expected an answer, got not_found']);
+    expect(judge({ id: '1', kind: 'target', q: 'q', any_status: true }, refused)).toEqual([]);
+    expect(judge({ id: '1', kind: 'target', q: 'q', any_status: true, must_not: ['未找到'] }, refused)).toEqual([
+      'states "未找到"',
+    ]);
+  });
+
   it('requires exact units in order, named in the answer', () => {
     const c = { id: '1', kind: 'units', q: 'q', units: ['甲', '乙'] };
     expect(judge(c, answer('甲、乙', [cite('1', ['甲', '乙'])]))).toEqual([]);

@@ -58,6 +58,16 @@ describe('LexicalEmbeddings', () => {
     expect(cos.indexOf(Math.max(...cos))).toBe(0);
   });
 
+  it('weighs a repeated term, known to the corpus or not, the same on every call', () => {
+    const terms = ['加氢站', '未见词', '未见词', '加氢站', '加氢站'];
+    const once = embedder.vectorOf(terms);
+    expect(embedder.vectorOf(terms)).toEqual(once);
+    // Repeats count: the same terms said once each point elsewhere.
+    expect(embedder.vectorOf(['加氢站', '未见词'])).not.toEqual(once);
+    const fresh = LexicalEmbeddings.fromState(JSON.parse(JSON.stringify(embedder.toJSON())));
+    expect(fresh.vectorOf(terms)).toEqual(once);
+  });
+
   it('survives a round trip through its saved state', async () => {
     const restored = LexicalEmbeddings.fromState(JSON.parse(JSON.stringify(embedder.toJSON())));
     expect(await restored.embedQuery('5G基站')).toEqual(await embedder.embedQuery('5G基站'));

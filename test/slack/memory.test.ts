@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BoundedCache } from '../../src/slack/bounded-cache.js';
+import { BoundedCache } from '../../src/core/bounded-cache.js';
 import { dedupeEvents } from '../../src/slack/middleware/dedupe-events.js';
 import { recordingLogger } from './helpers/logger.js';
 

@@ -29,10 +29,9 @@ describe('runServe', () => {
     await stub.close();
   });
 
-  it('builds the index, opens the database, serves HTTP on PORT and stops cleanly', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'policybot-serve-'));
-    const port = await freePort();
-    const env = {
+  /** A complete serving environment on loopback, its files under `dir`. */
+  function serveEnv(dir: string, port: number, extra: Record<string, string> = {}) {
+    return {
       SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_SIGNING_SECRET: 'serve-secret',
       SLACK_API_URL: stub.apiUrl,
@@ -40,8 +39,15 @@ describe('runServe', () => {
       LOG_LEVEL: 'error',
       POLICYBOT_SEEDS_DIR: SEEDS_DIR,
       POLICYBOT_INDEX_DIR: join(dir, 'index'),
-      POLICYBOT_DB_PATH: join(dir, 'data', 'policybot.sqlite'),
+      POLICYBOT_DB_PATH: join(dir, 'policybot.sqlite'),
+      ...extra,
     };
+  }
+
+  it('builds the index, opens the database, serves HTTP on PORT and stops cleanly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policybot-serve-'));
+    const port = await freePort();
+    const env = serveEnv(dir, port, { POLICYBOT_DB_PATH: join(dir, 'data', 'policybot.sqlite') });
     const signalListeners = process.listenerCount('SIGTERM');
     const server = await runServe(env);
     expect(process.listenerCount('SIGTERM')).toBe(signalListeners + 1);
@@ -69,17 +75,7 @@ describe('runServe', () => {
     const synonyms = join(dir, 'synonyms.json');
     writeFileSync(synonyms, JSON.stringify({ 燃料补给站: '加氢站' }));
     const port = await freePort();
-    const env = {
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: 'serve-secret',
-      SLACK_API_URL: stub.apiUrl,
-      PORT: String(port),
-      LOG_LEVEL: 'error',
-      POLICYBOT_SEEDS_DIR: SEEDS_DIR,
-      POLICYBOT_INDEX_DIR: join(dir, 'index'),
-      POLICYBOT_DB_PATH: join(dir, 'policybot.sqlite'),
-      POLICYBOT_SYNONYMS: synonyms,
-    };
+    const env = serveEnv(dir, port, { POLICYBOT_SYNONYMS: synonyms, POLICYBOT_TODAY: '2021-06-01' });
     const server = await runServe(env);
     try {
       const event = {
@@ -105,6 +101,8 @@ describe('runServe', () => {
       });
       const reply = await stub.waitFor((c) => c.method === 'chat.postMessage' && c.body.channel === 'CSERVE');
       expect(String(reply.body.text)).toContain('30座');
+      // Judged on the configured day, the plan is still running: no note that its period has ended.
+      expect(String(reply.body.text)).not.toContain('已经结束');
     } finally {
       await server.stop();
     }
