@@ -199,6 +199,13 @@ describe('targetsMessage and unitClausesMessage', () => {
     expect(blocksText(blocks)).toContain('30座（2022年）');
   });
 
+  it('puts a comparator where the policy does: before the figure (低于1.25), or after it (10万个以上)', () => {
+    const pue = { ...HYDROGEN_TARGET, subject: 'PUE值', value: 1.25, unit: '', qualifier: '低于', figure: '1.25' };
+    const text = blocksText(targetsMessage([pue, CHARGER_TARGET], [HYDROGEN_CLAUSE], '').blocks);
+    expect(text).toContain('低于1.25（2022年）');
+    expect(text).toContain('10万个以上（2022年）');
+  });
+
   it('says so when no target matches', () => {
     expect(targetsMessage([], [HYDROGEN_CLAUSE], '火星').text).toBe('没有找到与“火星”相关的量化目标。');
   });

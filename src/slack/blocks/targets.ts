@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { figureOf } from '../../answer/figures.js';
 import type { Clause, Target } from '../../core/schema.js';
 import * as msg from '../messages.js';
 import { MAX_MESSAGE_BLOCKS, clip, escapeMrkdwn, fitBlocks, mrkdwn, sections } from './limits.js';
@@ -34,10 +35,9 @@ export function targetTable(targets: readonly Target[], clauses: readonly Clause
 }
 
 function targetCell(target: Target): string {
-  // The figure is as written and may already end with its qualifier ("10万个以上").
-  const qualifier = target.figure.endsWith(target.qualifier) ? '' : target.qualifier;
   const year = target.year === null ? '' : `（${target.year}年）`;
-  return `*${escapeMrkdwn(target.subject)}*\n${escapeMrkdwn(`${target.figure}${qualifier}`)}${year}`;
+  // As an answer states it: "低于1.25", "10万个以上".
+  return `*${escapeMrkdwn(target.subject)}*\n${escapeMrkdwn(figureOf(target))}${year}`;
 }
 
 function sourceCell(target: Target, clauses: readonly Clause[]): string {
