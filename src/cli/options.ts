@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BaseConfigSchema, openOptions, readConfig } from '../config.js';
 import type { PolicyBot } from '../bot.js';
 import { createError } from '../core/errors.js';
-import { openBot } from '../open.js';
+import { openBot, type OpenOptions } from '../open.js';
 
 export const INDEX_OPTIONS = {
   index: { type: 'string' },
@@ -20,9 +20,12 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: s
 }
 
 /** Opens the bot for a command, with the configuration and the command's flags. */
-export async function openFromFlags(flags: { index?: string; seeds?: string }): Promise<PolicyBot> {
+export async function openFromFlags(
+  flags: { index?: string; seeds?: string },
+  options: OpenOptions = openOptions(readConfig(BaseConfigSchema), flags),
+): Promise<PolicyBot> {
   return openBot({
-    ...openOptions(readConfig(BaseConfigSchema), flags),
+    ...options,
     onIssues: (issues) => {
       for (const i of issues) process.stderr.write(`${i.level}: ${i.message}\n`);
     },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createError } from '../../core/errors.js';
 import { passageModes, signalAblation } from '../../eval/ablation.js';
 import { EvalCaseSchema, judge, percentile, type EvalCase } from '../../eval/score.js';
-import { BaseConfigSchema, embedderSpec, readConfig } from '../../config.js';
+import { BaseConfigSchema, openOptions, readConfig } from '../../config.js';
 import { parseJsonLine, readInputLines } from '../input-lines.js';
 import { INDEX_OPTIONS, openFromFlags, parse } from '../options.js';
 
@@ -17,7 +17,9 @@ export async function evalCommand(args: string[]): Promise<number> {
   const file = positionals[0];
   if (!file) throw createError('USAGE', 'usage: policybot eval FILE.jsonl [--show] [--json] [--ablation]');
   const cases = readCases(file);
-  const bot = await openFromFlags(values);
+  const config = readConfig(BaseConfigSchema);
+  const options = openOptions(config, values);
+  const bot = await openFromFlags(values, options);
   const byKind = new Map<string, { pass: number; total: number }>();
   const latencies: number[] = [];
   const failures: string[] = [];
@@ -55,14 +57,13 @@ export async function evalCommand(args: string[]): Promise<number> {
   }
   if (values.show && failures.length > 0) process.stdout.write(`\n${failures.join('\n')}\n`);
   if (values.ablation) {
-    const config = readConfig(BaseConfigSchema);
-    const embedder = embedderSpec(config);
+    // The bot just scored, measured again with one part changed: the same index, synonyms and day.
     const variants = [
-      ...(await signalAblation(values.index ?? config.POLICYBOT_INDEX_DIR, embedder, cases)),
+      ...(await signalAblation(options, cases)),
       ...(await passageModes(
-        values.seeds ?? config.POLICYBOT_SEEDS_DIR,
+        options.seedsDir ?? config.POLICYBOT_SEEDS_DIR,
         mkdtempSync(join(tmpdir(), 'policybot-ablation-')),
-        embedder,
+        options,
         cases,
       )),
     ];
