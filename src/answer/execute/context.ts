@@ -3,7 +3,7 @@ import type { ConversationState, Query } from '../../question/query.js';
 import type { Corpus } from '../../retrieval/corpus.js';
 import { coverage, MIN_COVERAGE, retrieve, type Hit, type Retrieval, type Signal } from '../../retrieval/retrieve.js';
 import { englishName } from '../../question/english.js';
-import { bestSentences, quoteOf } from '../sentences.js';
+import { bestSentences, quoteOf, topicWeight } from '../sentences.js';
 import { citation, finding, keyOf, nameOf, type Finding, type Line } from './finding.js';
 
 /** What every executor reads: the corpus, the query, the conversation, and retrieval for one subject at a time. */
@@ -58,6 +58,23 @@ const ANSWERING_MARGIN = 0.25;
 export function answeringHits(ctx: Ctx, r: Retrieval, n: number): Hit[] {
   const floor = Math.max(MIN_COVERAGE, r.coverage - ANSWERING_MARGIN);
   return r.hits.slice(0, n).filter((h, i) => i === 0 || coverage(ctx.corpus, r, h.clause) >= floor);
+}
+
+/**
+ * The first sentence, among the best of the answering clauses, that `accept`s and is about the topic at all: what a
+ * "when", "where" or a claim the targets do not record is answered from.
+ */
+export function answeringSentence(
+  ctx: Ctx,
+  r: Retrieval,
+  accept: (s: string) => boolean,
+): { hit: Hit; clause: Clause; sentence: string } | null {
+  for (const hit of answeringHits(ctx, r, 3)) {
+    const clause = clauseOf(ctx, hit);
+    const [sentence] = bestSentences(ctx.corpus, clause.text, r.topicWords, 1, accept);
+    if (sentence && topicWeight(ctx.corpus, sentence, r.topicWords) > 0) return { hit, clause, sentence };
+  }
+  return null;
 }
 
 /** Whether retrieval found a clause that answers the subject at all. */

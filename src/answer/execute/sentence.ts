@@ -1,7 +1,6 @@
 import { DEADLINE } from '../../core/text.js';
 import { placesIn } from '../../question/places.js';
-import { bestSentences, topicWeight } from '../sentences.js';
-import { answeringHits, clauseOf, withClause, type Ctx } from './context.js';
+import { answeringSentence, withClause, type Ctx } from './context.js';
 import type { Finding } from './finding.js';
 import { englishDeadline } from './value.js';
 import { summary } from './summary.js';
@@ -44,18 +43,12 @@ async function sentenceAnswer(
   accept: (s: string) => boolean,
   aspect: (s: string) => { zh: string; en: string },
 ): Promise<Finding> {
-  const r = await ctx.retrieve(subject);
-  for (const hit of answeringHits(ctx, r, 3)) {
-    const clause = clauseOf(ctx, hit);
-    const sentences = bestSentences(ctx.corpus, clause.text, r.topicWords, 1, accept);
-    const sentence = sentences[0];
-    if (sentence && topicWeight(ctx.corpus, sentence, r.topicWords) > 0) {
-      const said = aspect(sentence);
-      const zh = sentence.startsWith(said.zh) ? sentence : `${said.zh}：${sentence}`;
-      return withClause(ctx, clause, hit.score, sentences, [{ zh, en: `${said.en}: ${sentence}` }], {
-        showQuote: false,
-      });
-    }
-  }
-  return summary(ctx, subject);
+  const found = answeringSentence(ctx, await ctx.retrieve(subject), accept);
+  if (!found) return summary(ctx, subject);
+  const { hit, clause, sentence } = found;
+  const said = aspect(sentence);
+  const zh = sentence.startsWith(said.zh) ? sentence : `${said.zh}：${sentence}`;
+  return withClause(ctx, clause, hit.score, [sentence], [{ zh, en: `${said.en}: ${sentence}` }], {
+    showQuote: false,
+  });
 }

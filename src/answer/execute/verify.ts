@@ -4,10 +4,10 @@ import { PLACES, placesIn, SHANDONG_CITIES } from '../../question/places.js';
 import { CITY_GOVERNMENTS } from '../../question/units.js';
 import type { Claim, Quantity } from '../../question/query.js';
 import { boundOf, figureOf, meets, statement } from '../figures.js';
-import { bestSentences, topicWeight } from '../sentences.js';
+import { bestSentences } from '../sentences.js';
 import type { Retrieval } from '../../retrieval/retrieve.js';
 import { quantitiesIn } from '../../question/claims.js';
-import { answeringHits, clauseOf, withClause, type Ctx } from './context.js';
+import { answeringSentence, clauseOf, withClause, type Ctx } from './context.js';
 import { nameOf, type Finding, type Line } from './finding.js';
 import { summary } from './summary.js';
 import { unitClause } from './units.js';
@@ -227,17 +227,14 @@ type Check = (sentence: string) => { holds: boolean; stated: string[] } | null;
 
 /** A claim no target records, checked against the best sentence about the subject that states something of its kind. */
 function sentenceCheck(ctx: Ctx, r: Retrieval, check: Check): Finding | null {
-  for (const hit of answeringHits(ctx, r, 3)) {
-    const clause = clauseOf(ctx, hit);
-    const [sentence] = bestSentences(ctx.corpus, clause.text, r.topicWords, 1, (s) => check(s) !== null);
-    if (!sentence || topicWeight(ctx.corpus, sentence, r.topicWords) === 0) continue;
-    const { holds, stated } = check(sentence)!;
-    const lead = holds
-      ? yes(`原文：“${sentence}”`, `The policy says (in Chinese): ${sentence}`)
-      : no(`原文是${stated.join('、')}：“${sentence}”`, `The policy says ${stated.join(', ')}: ${sentence}`);
-    return withClause(ctx, clause, hit.score, [sentence], [lead], { showQuote: false });
-  }
-  return null;
+  const found = answeringSentence(ctx, r, (s) => check(s) !== null);
+  if (!found) return null;
+  const { hit, clause, sentence } = found;
+  const { holds, stated } = check(sentence)!;
+  const lead = holds
+    ? yes(`原文：“${sentence}”`, `The policy says (in Chinese): ${sentence}`)
+    : no(`原文是${stated.join('、')}：“${sentence}”`, `The policy says ${stated.join(', ')}: ${sentence}`);
+  return withClause(ctx, clause, hit.score, [sentence], [lead], { showQuote: false });
 }
 
 /** A claim the text neither confirms nor contradicts: say so, and show what it does say; never a 是. */
