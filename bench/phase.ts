@@ -11,6 +11,9 @@ import { parseArgs } from 'node:util';
 import { ingest } from '../ingest/run.js';
 import { addWords } from '../src/core/tokenizer.js';
 import { openBot } from '../src/open.js';
+import { parseJsonLine, readInputLines } from '../src/core/input-lines.js';
+import { percentile } from '../src/eval/score.js';
+import { z } from 'zod';
 
 export interface IngestResult {
   phase: 'ingest';
@@ -87,22 +90,23 @@ async function runIngest(seedsDir: string, outDir: string): Promise<IngestResult
   };
 }
 
-interface Asked {
-  q: string;
+const AskedSchema = z.object({
+  q: z.string(),
   /** A follow-up's earlier questions: it is timed with them, as a Slack thread would ask it. */
-  thread?: string[];
-}
+  thread: z.array(z.string()).optional(),
+});
 
-/** The questions of JSONL files: the `q` field of each line, and its `thread` for a follow-up. */
-async function readQuestions(files: string[]): Promise<Asked[]> {
-  const lines = (await Promise.all(files.map((f) => readFile(f, 'utf8'))))
-    .flatMap((t) => t.split('\n'))
-    .filter((l) => l.trim());
-  return lines.map((l) => JSON.parse(l) as Asked);
+type Asked = z.infer<typeof AskedSchema>;
+
+/** The questions of JSONL files (`q`, and `thread` for a follow-up); a malformed line stops the bench, named. */
+function readQuestions(files: string[]): Asked[] {
+  return files.flatMap((file) =>
+    readInputLines(file, 'question set').map((input) => parseJsonLine(AskedSchema, 'question set', file, input)),
+  );
 }
 
 async function runQuery(indexDir: string, files: string[], rounds: number): Promise<QueryResult> {
-  const questions = await readQuestions(files);
+  const questions = readQuestions(files);
   const jiebaMs = loadJieba();
   const opened = performance.now();
   const bot = await openBot({ indexDir, seedsDir: null });
@@ -138,23 +142,17 @@ function summarize(samples: { q: string; ms: number }[]): Latency {
   const byQuestion = new Map<string, number[]>();
   for (const s of samples) byQuestion.set(s.q, [...(byQuestion.get(s.q) ?? []), s.ms]);
   const slowest = [...byQuestion]
-    .map(([q, times]) => ({ q, medianMs: percentile(times, 0.5) }))
+    .map(([q, times]) => ({ q, medianMs: percentile(times, 50) }))
     .sort((a, b) => b.medianMs - a.medianMs)
     .slice(0, SLOWEST);
   const all = samples.map((s) => s.ms);
   return {
     samples: all.length,
-    p50: percentile(all, 0.5),
-    p95: percentile(all, 0.95),
-    max: percentile(all, 1),
+    p50: percentile(all, 50),
+    p95: percentile(all, 95),
+    max: percentile(all, 100),
     slowest,
   };
-}
-
-/** Nearest-rank percentile: the smallest value with at least a share p of all values at or below it. */
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? 0;
 }
 
 const need = (name: string, value: string | undefined): string => {

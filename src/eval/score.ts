@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Answer } from '../answer/types.js';
+import { parseJsonLine, readInputLines } from '../core/input-lines.js';
 
 /** One line of an evaluation set, as `../shared/eval/README.md` defines it. */
 export const EvalCaseSchema = z.object({
@@ -23,6 +24,13 @@ export const EvalCaseSchema = z.object({
   any_status: z.boolean().optional(),
 });
 export type EvalCase = z.infer<typeof EvalCaseSchema>;
+
+/** A question set: one case a line, an error naming the file, line and field of any that is malformed. */
+export function readCases(file: string): EvalCase[] {
+  return readInputLines(file, 'question set').map((input) =>
+    parseJsonLine(EvalCaseSchema, 'question set', file, input),
+  );
+}
 
 const LEAD_CHARS = 150;
 const squash = (s: string) => s.replace(/\s+/g, '');

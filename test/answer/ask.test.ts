@@ -1,10 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_QUESTION, NOT_FOUND, NO_TOPIC, TOO_LONG } from '../../src/answer/messages.js';
 import { ungroundedNumbers } from '../../src/answer/grounding.js';
 import type { PolicyBot } from '../../src/bot.js';
-import { EvalCaseSchema, judge } from '../../src/eval/score.js';
+import { judge, readCases } from '../../src/eval/score.js';
 import { openBot } from '../../src/open.js';
 import { sharedBot, tempDir } from '../helpers/index.js';
 
@@ -14,11 +14,6 @@ beforeAll(async () => {
   ({ bot, indexDir } = await sharedBot());
 });
 
-const readCases = (file: string) =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => EvalCaseSchema.parse(JSON.parse(l)));
 const questions = readCases('test/fixtures/questions.jsonl');
 // Written apart from the code, by kind (several parts, comparisons, yes/no checks, the document, follow-ups, …).
 const kinds = readCases('test/fixtures/kinds.jsonl');

@@ -5,6 +5,7 @@ import { ingestDocument } from '../../ingest/document.js';
 import { addWords, words } from '../../src/core/tokenizer.js';
 import { normalizeQuestion } from '../../src/question/normalize.js';
 import { TypoCorrector } from '../../src/question/typos.js';
+import { readCases } from '../../src/eval/score.js';
 
 // Not from ../helpers: that module opens the whole bot, and this unit needs only the ingested policy.
 const POLICY_FILE = 'seeds/shandong-new-infrastructure-2020-2022.txt';
@@ -120,10 +121,8 @@ describe('TypoCorrector', () => {
   });
 
   it('leaves correctly spelt questions and the policy’s own headings unchanged', () => {
-    const fixtures = readFileSync('test/fixtures/questions.jsonl', 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => (JSON.parse(line) as { q: string }).q)
+    const fixtures = readCases('test/fixtures/questions.jsonl')
+      .map((c) => c.q)
       .filter((q) => !q.includes('氫')); // the one fixture typed in traditional characters is normalised to 加氢站
     const questions = [
       ...fixtures,

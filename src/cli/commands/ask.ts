@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Answer } from '../../answer/types.js';
-import { parseJsonLine, readInputLines } from '../input-lines.js';
+import { parseJsonLine, readInputLines } from '../../core/input-lines.js';
 import { INDEX_OPTIONS, openFromFlags, parse } from '../options.js';
 
 /** A batch line: a plain question, or a follow-up with the conversation's earlier questions. */

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createError } from '../../core/errors.js';
 import { passageModes, signalAblation } from '../../eval/ablation.js';
-import { EvalCaseSchema, judge, percentile, type EvalCase } from '../../eval/score.js';
+import { judge, percentile, readCases } from '../../eval/score.js';
 import { BaseConfigSchema, openOptions, readConfig } from '../../config.js';
-import { parseJsonLine, readInputLines } from '../input-lines.js';
 import { INDEX_OPTIONS, openFromFlags, parse } from '../options.js';
 
 export async function evalCommand(args: string[]): Promise<number> {
@@ -74,10 +73,4 @@ export async function evalCommand(args: string[]): Promise<number> {
       );
   }
   return 0;
-}
-
-function readCases(file: string): EvalCase[] {
-  return readInputLines(file, 'question set').map((input) =>
-    parseJsonLine(EvalCaseSchema, 'question set', file, input),
-  );
 }

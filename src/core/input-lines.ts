@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { createError } from '../core/errors.js';
+import { createError } from './errors.js';
 
 export interface InputLine {
   line: string;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseJsonLine, readInputLines } from '../../src/cli/input-lines.js';
+import { parseJsonLine, readInputLines } from '../../src/core/input-lines.js';
 
 const Line = z.object({ question: z.string().min(1) });
 
