@@ -1,6 +1,6 @@
 import { SHANDONG_CITIES } from '../question/places.js';
 import type { Query } from '../question/query.js';
-import { CITY_GOVERNMENTS } from '../question/units.js';
+import { CITY_GOVERNMENTS, cityScopeOf } from '../question/units.js';
 import type { Ctx } from './execute/context.js';
 import { keyOf, type Finding, type Line } from './execute/finding.js';
 import { periodEnded, readAs } from './messages.js';
@@ -40,20 +40,24 @@ function cityScope(ctx: Ctx, found: Finding): Line | null {
   const first = found.citations[0];
   if (!city || !first || PLACE_AWARE.includes(ctx.query.ask)) return null;
   const clause = ctx.corpus.clauses[ctx.corpus.clauseIndex.get(keyOf(first))!]!;
-  if (clause.text.includes(city)) return null;
   const [all, some] = CITY_GOVERNMENTS;
-  if (clause.units.includes(all!))
-    return {
-      zh: `该条款责任单位包括${all}，${city}适用。`,
-      en: `Its responsible units include ${all} (every city government), so it applies in ${city}.`,
-    };
-  if (clause.units.includes(some!))
-    return {
-      zh: `该条款责任单位包括${some}，${city}涉及时适用。`,
-      en: `Its responsible units include ${some} (the city governments concerned), so it applies in ${city} where relevant.`,
-    };
-  return {
-    zh: `该条款由省级部门负责，在全省实施，含${city}。`,
-    en: `Provincial departments are responsible; it applies across the province, ${city} included.`,
-  };
+  switch (cityScopeOf(clause, city)) {
+    case 'named':
+      return null;
+    case 'every':
+      return {
+        zh: `该条款责任单位包括${all}，${city}适用。`,
+        en: `Its responsible units include ${all} (every city government), so it applies in ${city}.`,
+      };
+    case 'relevant':
+      return {
+        zh: `该条款责任单位包括${some}，${city}涉及时适用。`,
+        en: `Its responsible units include ${some} (the city governments concerned), so it applies in ${city} where relevant.`,
+      };
+    case 'province':
+      return {
+        zh: `该条款由省级部门负责，在全省实施，含${city}。`,
+        en: `Provincial departments are responsible; it applies across the province, ${city} included.`,
+      };
+  }
 }

@@ -2,6 +2,19 @@ import { SHANDONG_CITIES } from './places.js';
 
 /** Every city of the province is among "各市政府", and may be among "有关市政府". */
 export const CITY_GOVERNMENTS: readonly string[] = ['各市政府', '有关市政府'];
+
+/**
+ * How a clause reaches a city: it names the city; every city's government is responsible (各市政府); the relevant
+ * ones are (有关市政府); or the province's departments are, for the whole province.
+ */
+export type CityScope = 'named' | 'every' | 'relevant' | 'province';
+
+export function cityScopeOf(clause: { text: string; units: readonly string[] }, city: string): CityScope {
+  if (clause.text.includes(city)) return 'named';
+  if (clause.units.includes(CITY_GOVERNMENTS[0]!)) return 'every';
+  if (clause.units.includes(CITY_GOVERNMENTS[1]!)) return 'relevant';
+  return 'province';
+}
 const A_CITY_GOVERNMENT = `(?:${SHANDONG_CITIES.join('|')})市?(?:人民)?政府`;
 const CITY_GOVERNMENT = new RegExp(`${A_CITY_GOVERNMENT}|各市|各地市|市级政府|市政府|地市政府`);
 const NAMED_CITY_GOVERNMENT = new RegExp(`${A_CITY_GOVERNMENT}|${CITY_GOVERNMENTS.join('|')}`, 'g');

@@ -1,7 +1,8 @@
 import { coverage, MIN_COVERAGE } from '../../retrieval/retrieve.js';
 import { tagged } from '../../core/tokenizer.js';
 import { isFraming, unknownWords } from '../../question/unknown.js';
-import { CITY_GOVERNMENTS } from '../../question/units.js';
+import { CITY_GOVERNMENTS, cityScopeOf } from '../../question/units.js';
+import type { Clause } from '../../core/schema.js';
 import { figureOf } from '../figures.js';
 import { bestSentences, quoteOf } from '../sentences.js';
 import { answers, bilingual, type Ctx } from './context.js';
@@ -52,7 +53,7 @@ export async function enterprise(ctx: Ctx): Promise<Finding | null> {
     const figures = ctx.corpus.clauseTargets[hit.clause]!.filter((t) => sentences.includes(t.quote)).map(
       (t) => `${t.subject}${figureOf(t)}`,
     );
-    const where = asker.city ? applies(clause.text, clause.units, asker.city) : '';
+    const where = asker.city ? applies(clause, asker.city) : '';
     lead.push({
       zh: `• ${nameOf(clause)}（${clause.section}）：${quote}${figures.length ? `【目标：${figures.join('；')}】` : ''}${where}`,
       en: `• ${bilingual(nameOf(clause))} (${clause.section}): ${quote}`,
@@ -66,11 +67,13 @@ export async function enterprise(ctx: Ctx): Promise<Finding | null> {
   });
 }
 
-/** Whether a clause applies in a city: it names the city, or every city's government (or the relevant ones) is responsible. */
-function applies(text: string, units: readonly string[], city: string): string {
-  if (text.includes(city)) return `（条款点名${city}）`;
+/** Whether a clause applies in the enterprise's city, and why. */
+function applies(clause: Clause, city: string): string {
   const [all, some] = CITY_GOVERNMENTS;
-  if (units.includes(all!)) return `（责任单位含${all}，${city}适用）`;
-  if (units.includes(some!)) return `（责任单位含${some}，${city}涉及时适用）`;
-  return '（省级部门负责，全省适用）';
+  return {
+    named: `（条款点名${city}）`,
+    every: `（责任单位含${all}，${city}适用）`,
+    relevant: `（责任单位含${some}，${city}涉及时适用）`,
+    province: '（省级部门负责，全省适用）',
+  }[cityScopeOf(clause, city)];
 }
