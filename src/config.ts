@@ -11,7 +11,12 @@ const optional = <T extends z.ZodType>(schema: T) =>
 export const BaseConfigSchema = z.object({
   POLICYBOT_SEEDS_DIR: z.string().default('seeds'),
   POLICYBOT_INDEX_DIR: z.string().default('data/index'),
-  POLICYBOT_DB_PATH: z.string().default('data/policybot.sqlite'),
+  /** Questions, votes and owed replies: a blank value would mean a temporary database that loses them all. */
+  POLICYBOT_DB_PATH: z
+    .string()
+    .trim()
+    .min(1, 'is blank; set it to a file path, or remove the line to use data/policybot.sqlite')
+    .default('data/policybot.sqlite'),
   /** Extra synonyms (JSON: {"用户说法": "政策用语"}) merged over the bundled table. */
   POLICYBOT_SYNONYMS: optional(z.string()),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -35,6 +40,12 @@ export const SlackConfigSchema = BaseConfigSchema.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Web API base URL, for a proxy (or a stand-in Slack API in tests); must end with /api/. */
   SLACK_API_URL: optional(z.url().refine((u) => u.endsWith('/api/'), 'must end with /api/')),
+  /** Slack allows about one message a second per channel; writes to one channel are paced to this. */
+  SLACK_CHANNEL_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  /** On SIGTERM, how long replies in flight may take before the rest is left owed for the next start. */
+  POLICYBOT_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** How long a database write may wait for another process's lock before the bot goes on without it. */
+  POLICYBOT_DB_BUSY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
 }).refine((c) => c.SLACK_APP_TOKEN !== undefined || c.SLACK_SIGNING_SECRET !== undefined, {
   path: ['SLACK_SIGNING_SECRET'],
   message: 'is required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)',

@@ -38,6 +38,13 @@ const CATALOGUE = {
   CONFIG_INVALID: (lines: readonly string[]) =>
     `configuration error:\n${lines.join('\n')}\nSet these in the environment or in .env (see .env.example).`,
   CONFIG_FILE_INVALID: (kind: string, file: string, problem: string) => `${kind} file ${file} ${problem}`,
+  DB_UNUSABLE: (path: string, reason: string) =>
+    `POLICYBOT_DB_PATH=${path} cannot hold the bot's database (${reason}); point it at a writable file`,
+  SLACK_AUTH_FAILED: (reason: string) =>
+    `Slack refused SLACK_BOT_TOKEN (${reason}); copy the Bot User OAuth Token (xoxb-…) of the installed app`,
+  SLACK_API_UNREACHABLE: (url: string, reason: string) =>
+    `cannot reach Slack's Web API at ${url} (${reason}); check the network, or SLACK_API_URL if it is set`,
+  PORT_IN_USE: (port: number) => `PORT=${port} is already in use; stop what listens there or set PORT to a free port`,
   EMBEDDER_INCOMPLETE: () => 'EMBEDDINGS_PROVIDER=openai needs EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL',
   USAGE: (problem: string) => problem,
   INPUT_UNREADABLE: (kind: string, file: string, reason: string) => `${kind} file ${file} cannot be read: ${reason}`,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { BaseConfigSchema, readConfig } from '../config.js';
-import { FeedbackStore } from './store.js';
+import { SqliteStore } from '../store/sqlite.js';
 
 export interface ReportOptions {
   /** Rows per list. */
@@ -10,7 +10,7 @@ export interface ReportOptions {
 const ANSWER_PREVIEW_CHARS = 60;
 
 /** `policybot report`: what people ask most, what the bot could not answer, and which answers they disliked. */
-export function reportText(store: FeedbackStore, options: ReportOptions = {}): string {
+export function reportText(store: SqliteStore, options: ReportOptions = {}): string {
   const limit = options.limit ?? 10;
   const totals = store.totals();
   const lines = [
@@ -47,7 +47,7 @@ export function runReport(env: NodeJS.ProcessEnv = process.env, out: NodeJS.Writ
     out.write(`no feedback database at ${config.POLICYBOT_DB_PATH} yet: \`policybot serve\` creates it\n`);
     return;
   }
-  const store = FeedbackStore.open(config.POLICYBOT_DB_PATH);
+  const store = SqliteStore.open(config.POLICYBOT_DB_PATH);
   try {
     out.write(reportText(store));
   } finally {

@@ -1,8 +1,10 @@
-import type { Logger, webApi } from '@slack/bolt';
+import type { Logger } from '@slack/bolt';
 import { askForSlack } from './answering.js';
 import { noticeMessage } from './blocks/help.js';
 import type { SlackMessage } from './blocks/message.js';
 import type { ListenerContext } from './context.js';
+import type { Delivery } from './delivery/delivery.js';
+import { DeliveryDeferred, type ReplyTarget } from './delivery/poster.js';
 import type { MessageEvent } from './payloads.js';
 import { APOLOGY, EMPTY_QUESTION, TOO_LONG } from './messages.js';
 import { checkQuestion } from './question.js';
@@ -37,72 +39,76 @@ const MAX_THREAD = 10;
 /** Shown while the answer is being worked out. */
 const PROGRESS_REACTION = 'eyes';
 
+/** A mention in a DM arrives twice (app_mention and message.im, two event ids): Slack sends both within seconds. */
+const MESSAGE_CLAIM_MS = 10 * 60_000;
+
 /**
- * Answers in the conversation the question came from. Never throws: whatever fails, the user gets the apology and
- * the error goes to the log.
+ * Answers in the conversation the question came from. Never throws: a failure gets the apology and goes to the log;
+ * a reply Slack could not confirm marks the delivery deferred, so the inbox keeps it owed and tries again.
  */
 export async function replyToQuestion(
   ctx: ListenerContext,
-  client: webApi.WebClient,
   logger: Logger,
   incoming: IncomingQuestion,
+  delivery: Delivery,
 ): Promise<void> {
-  if (!ctx.answeredMessages.add(`${incoming.channel}:${incoming.ts}`)) return;
+  const message = `message:${incoming.channel}:${incoming.ts}`;
+  const now = Date.now();
+  const claimed = ctx.guard.run(
+    'claiming the message',
+    () => ctx.store.claim(message, delivery.request, now, MESSAGE_CLAIM_MS),
+    () => ctx.memory.claim(message, delivery.request, now, MESSAGE_CLAIM_MS),
+  );
+  if (!claimed) return;
   const thread = threadRoot(incoming);
-  const post = (message: SlackMessage) =>
-    client.chat.postMessage({
-      channel: incoming.channel,
-      ...(thread === undefined ? {} : { thread_ts: thread }),
-      text: message.text,
-      blocks: message.blocks,
-      unfurl_links: false,
-      unfurl_media: false,
-    });
+  const target: ReplyTarget = { channel: incoming.channel, threadTs: thread, askedTs: incoming.ts };
+  const reply = (answer: SlackMessage) => ctx.poster.reply(target, answer, delivery);
   try {
     const check = checkQuestion(incoming.text);
     if (check.kind !== 'ok') {
-      await post(noticeMessage(check.kind === 'empty' ? EMPTY_QUESTION : TOO_LONG));
+      await reply(noticeMessage(check.kind === 'empty' ? EMPTY_QUESTION : TOO_LONG));
       return;
     }
     const conversation = thread === undefined ? incoming.channel : `${incoming.channel}:${thread}`;
-    const earlier = ctx.threads.get(conversation) ?? [];
+    const earlier = ctx.guard.run(
+      'reading the conversation',
+      () => ctx.store.conversation(conversation, MAX_THREAD, delivery.request),
+      () => [],
+    );
     // Not awaited first: the reaction's round trip need not delay the answer.
-    const reacted = react(client, logger, 'add', incoming);
+    const reacted = ctx.poster.react('add', incoming.channel, incoming.ts, PROGRESS_REACTION);
     try {
-      const message = await askForSlack(
-        ctx,
-        {
-          question: check.question,
-          thread: earlier,
-          surface: incoming.surface,
-          user: incoming.user,
-          channel: incoming.channel,
-        },
-        logger,
-      );
-      ctx.threads.set(conversation, [...earlier, check.question].slice(-MAX_THREAD));
-      await post(message);
+      const answer = await askForSlack(ctx, {
+        question: check.question,
+        thread: earlier,
+        surface: incoming.surface,
+        user: incoming.user,
+        channel: incoming.channel,
+        conversation,
+        source: delivery.request,
+      });
+      await reply(answer);
     } finally {
-      await reacted;
-      await react(client, logger, 'remove', incoming);
+      if (await reacted) await ctx.poster.react('remove', incoming.channel, incoming.ts, PROGRESS_REACTION);
     }
   } catch (error) {
+    if (deferIfUnconfirmed(error, delivery, logger)) return;
     logger.error(`answering ${incoming.surface} ${incoming.channel}:${incoming.ts} failed`, error);
-    await post(noticeMessage(APOLOGY)).catch((e: unknown) => logger.error('could not post the apology', e));
+    await reply(noticeMessage(APOLOGY)).catch((e: unknown) => {
+      if (!deferIfUnconfirmed(e, delivery, logger)) logger.error('could not post the apology', e);
+    });
   }
+}
+
+/** A reply Slack did not confirm is not a failure to apologise for: the request stays owed. */
+export function deferIfUnconfirmed(error: unknown, delivery: Delivery, logger: Logger): boolean {
+  if (!(error instanceof DeliveryDeferred)) return false;
+  delivery.deferred = true;
+  logger.warn(`${error.message}; request ${delivery.request} stays owed`);
+  return true;
 }
 
 /** A mention is answered in its thread (starting one if needed); a DM only when it was itself in a thread. */
 function threadRoot(incoming: IncomingQuestion): string | undefined {
   return incoming.threadTs ?? (incoming.surface === 'mention' ? incoming.ts : undefined);
-}
-
-/** The 👀 is a courtesy: missing scopes or rate limits on reactions must not stop the answer. */
-async function react(client: webApi.WebClient, logger: Logger, op: 'add' | 'remove', incoming: IncomingQuestion) {
-  try {
-    const args = { channel: incoming.channel, timestamp: incoming.ts, name: PROGRESS_REACTION };
-    await (op === 'add' ? client.reactions.add(args) : client.reactions.remove(args));
-  } catch (error) {
-    logger.warn(`reactions.${op} failed (ignored)`, error);
-  }
 }

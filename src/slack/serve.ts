@@ -1,7 +1,8 @@
 import type { PolicyBot } from '../bot.js';
 import { SlackConfigSchema, openOptions, readConfig, type SlackConfig } from '../config.js';
-import { FeedbackStore } from '../feedback/store.js';
 import { openBot } from '../open.js';
+import { SqliteStore } from '../store/sqlite.js';
+import type { BotStore } from '../store/store.js';
 import { createSlackApp, type SlackAppDeps, type SlackMode } from './app.js';
 
 export interface RunningServer {
@@ -23,12 +24,13 @@ export async function serve(config: SlackConfig, bot: PolicyBot, deps: SlackAppD
 }
 
 /**
- * Entry point of `policybot serve`: reads .env and the environment, opens the feedback database and the index
- * (building it on first use), starts, and stops cleanly on SIGINT/SIGTERM.
+ * Entry point of `policybot serve`: reads .env and the environment, opens the store and the index (building it on
+ * first use), starts, finishes what an earlier run left owed, and on SIGINT/SIGTERM stops taking requests and
+ * drains the replies in flight for POLICYBOT_DRAIN_MS before exiting.
  */
 export async function runServe(env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
   const config = readConfig(SlackConfigSchema, env);
-  const feedback = FeedbackStore.open(config.POLICYBOT_DB_PATH);
+  const store: BotStore = SqliteStore.open(config.POLICYBOT_DB_PATH, { busyTimeoutMs: config.POLICYBOT_DB_BUSY_MS });
   try {
     // The same options every command opens the bot with: embedder, synonyms and all.
     const bot = await openBot({
@@ -38,9 +40,9 @@ export async function runServe(env: NodeJS.ProcessEnv = process.env): Promise<Ru
         for (const issue of issues) console.error(`policybot: ${issue.level}: ${issue.message}`);
       },
     });
-    const server = await serve(config, bot, { feedback });
+    const server = await serve(config, bot, { store });
     const onSignal = (signal: NodeJS.Signals) => {
-      console.error(`policybot: ${signal} received, shutting down`);
+      console.error(`policybot: ${signal} received; finishing replies in flight, then stopping`);
       stop().then(
         () => process.exit(0),
         (error: unknown) => {
@@ -52,14 +54,17 @@ export async function runServe(env: NodeJS.ProcessEnv = process.env): Promise<Ru
     const stop = once(async () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      await server.stop();
-      feedback.close();
+      try {
+        await server.stop();
+      } finally {
+        store.close();
+      }
     });
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     return { ...server, stop };
   } catch (error) {
-    feedback.close();
+    store.close();
     throw error;
   }
 }

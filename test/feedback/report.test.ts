@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { reportText, runReport } from '../../src/feedback/report.js';
-import { FeedbackStore } from '../../src/feedback/store.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
 
-function seeded(path = ':memory:'): FeedbackStore {
-  const store = FeedbackStore.open(path);
+function seeded(path = ':memory:'): SqliteStore {
+  const store = SqliteStore.open(path);
   const ask = (question: string, status: 'answered' | 'not_found' = 'answered') =>
     store.logQuestion({
       surface: 'dm',
@@ -46,7 +46,7 @@ describe('reportText', () => {
   });
 
   it('says （无） for empty lists', () => {
-    const store = FeedbackStore.open(':memory:');
+    const store = SqliteStore.open(':memory:');
     const text = reportText(store);
     store.close();
     expect(text.match(/（无）/g)).toHaveLength(3);

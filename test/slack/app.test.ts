@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyBot } from '../../src/bot.js';
 import { SlackConfigSchema, parseConfig } from '../../src/config.js';
-import { FeedbackStore } from '../../src/feedback/store.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
 import { type SlackApp, createSlackApp } from '../../src/slack/app.js';
 import { MAX_MESSAGE_BLOCKS, MAX_VIEW_BLOCKS } from '../../src/slack/blocks/limits.js';
 import { APOLOGY, FEEDBACK_THANKS, HELP, MAX_QUESTION_CHARS, TOO_LONG } from '../../src/slack/messages.js';
@@ -21,7 +21,7 @@ const EXPLODE = '请让引擎出错';
 describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
   let stub: SlackApiStub;
   let slack: SlackApp;
-  let feedback: FeedbackStore;
+  let store: SqliteStore;
   let eventsUrl: string;
   const logger = recordingLogger();
   const asked: { question: string; thread?: readonly string[] }[] = [];
@@ -30,13 +30,14 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
   beforeAll(async () => {
     const { bot, dir } = await openTestBot();
     stub = await startSlackApiStub();
-    feedback = FeedbackStore.open(join(dir, 'db', 'feedback.sqlite'));
+    store = SqliteStore.open(join(dir, 'db', 'feedback.sqlite'));
     const config = parseConfig(SlackConfigSchema, {
       SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: stub.apiUrl,
+      SLACK_CHANNEL_INTERVAL_MS: '0',
     });
-    slack = createSlackApp(config, spyBot(bot, asked), { feedback, logger });
+    slack = createSlackApp(config, spyBot(bot, asked), { store, logger });
     const { port } = await slack.start({ port: 0, host: '127.0.0.1' });
     eventsUrl = `http://127.0.0.1:${port}/slack/events`;
   });
@@ -44,7 +45,7 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
   afterAll(async () => {
     await slack?.stop();
     await stub?.close();
-    feedback?.close();
+    store?.close();
   });
 
   const nextTs = () => `1700000000.${String(++seq).padStart(6, '0')}`;
@@ -55,7 +56,7 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
 
   async function sendEvent(
     event: Record<string, unknown>,
-    options: { eventId?: string; headers?: Record<string, string> } = {},
+    options: { eventId?: string; headers?: Record<string, string>; timestamp?: number } = {},
   ) {
     const body = JSON.stringify({
       token: 'legacy',
@@ -73,6 +74,7 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
       body,
       contentType: 'application/json',
       headers: options.headers,
+      timestamp: options.timestamp,
     });
   }
 
@@ -162,6 +164,7 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
     const retry = await sendEvent(event, {
       eventId: 'EvRetried',
       headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+      timestamp: Math.floor(Date.now() / 1000) + 1,
     });
     expect(retry.status).toBe(200);
     await askByMention('CRETRY'); // a later event is answered, so the retry had its chance to misbehave
@@ -295,7 +298,7 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
       expect(response.status).toBe(200);
       const thanks = await stub.waitFor((c) => c.path === '/respond/vote');
       expect(thanks.body.text).toBe(FEEDBACK_THANKS);
-      expect(feedback.votes(Number(value))).toEqual([{ user: 'UVOTER', vote: 1 }]);
+      expect(store.votes(Number(value))).toEqual([{ user: 'UVOTER', vote: 1 }]);
     });
 
     it('opens the whole clause in a modal for 查看原文', async () => {

@@ -1,7 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BoundedCache } from '../../src/core/bounded-cache.js';
-import { dedupeEvents } from '../../src/slack/middleware/dedupe-events.js';
-import { recordingLogger } from './helpers/logger.js';
 
 describe('BoundedCache', () => {
   it('forgets entries after their time to live', () => {
@@ -26,27 +24,5 @@ describe('BoundedCache', () => {
     const cache = new BoundedCache<true>(3, 60_000);
     expect(cache.add('Ev1')).toBe(true);
     expect(cache.add('Ev1')).toBe(false);
-  });
-});
-
-describe('dedupeEvents', () => {
-  const args = (body: unknown, next: () => Promise<void>) =>
-    ({ body, next, logger: recordingLogger() }) as unknown as Parameters<ReturnType<typeof dedupeEvents>>[0];
-
-  it('passes an event on once per event_id', async () => {
-    const middleware = dedupeEvents(new BoundedCache(100, 60_000));
-    const next = vi.fn(async () => {});
-    await middleware(args({ event_id: 'Ev1', event: { type: 'app_mention' } }, next));
-    await middleware(args({ event_id: 'Ev1', event: { type: 'app_mention' } }, next));
-    await middleware(args({ event_id: 'Ev2', event: { type: 'app_mention' } }, next));
-    expect(next).toHaveBeenCalledTimes(2);
-  });
-
-  it('passes on requests without an event_id (commands, actions) every time', async () => {
-    const middleware = dedupeEvents(new BoundedCache(100, 60_000));
-    const next = vi.fn(async () => {});
-    await middleware(args({ command: '/policy' }, next));
-    await middleware(args({ command: '/policy' }, next));
-    expect(next).toHaveBeenCalledTimes(2);
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyBot } from '../../src/bot.js';
 import { SlackConfigSchema, parseConfig } from '../../src/config.js';
-import { FeedbackStore } from '../../src/feedback/store.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
 import { createSlackApp } from '../../src/slack/app.js';
 import { runServe } from '../../src/slack/serve.js';
 import { SEEDS_DIR } from './helpers/bot.js';
@@ -129,11 +129,11 @@ describe('createSlackApp', () => {
   const emptyBot = { documents: [], clauses: [], targets: [] } as unknown as PolicyBot;
 
   it('uses Socket Mode when SLACK_APP_TOKEN is set, HTTP otherwise', () => {
-    const feedback = FeedbackStore.open(':memory:');
+    const store = SqliteStore.open(':memory:');
     const socket = parseConfig(SlackConfigSchema, { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
     const http = parseConfig(SlackConfigSchema, { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' });
-    expect(createSlackApp(socket, emptyBot, { feedback }).mode).toBe('socket');
-    expect(createSlackApp(http, emptyBot, { feedback }).mode).toBe('http');
-    feedback.close();
+    expect(createSlackApp(socket, emptyBot, { store }).mode).toBe('socket');
+    expect(createSlackApp(http, emptyBot, { store }).mode).toBe('http');
+    store.close();
   });
 });

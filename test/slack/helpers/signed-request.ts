@@ -11,13 +11,15 @@ export interface SignedPost {
   body: string;
   contentType: 'application/json' | 'application/x-www-form-urlencoded';
   headers?: Record<string, string>;
+  /** Unix seconds to sign with; now by default. Slack signs each delivery, retries included, when it sends it. */
+  timestamp?: number;
   /** Sign with a different secret than the app's, to test rejection. */
   signWith?: string;
 }
 
 /** Sends a request the way Slack does: signed, with the timestamp header. */
 export async function postSigned(request: SignedPost): Promise<{ status: number; text: string }> {
-  const timestamp = Math.floor(Date.now() / 1000);
+  const timestamp = request.timestamp ?? Math.floor(Date.now() / 1000);
   const response = await fetch(request.url, {
     method: 'POST',
     headers: {

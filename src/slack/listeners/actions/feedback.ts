@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decodeQuestionId } from '../../action-values.js';
-import type { Vote } from '../../../feedback/store.js';
+import type { Vote } from '../../../store/store.js';
 import type { ListenerContext } from '../../context.js';
 import { FEEDBACK_THANKS } from '../../messages.js';
 import { BlockActionSchema } from '../../payloads.js';
@@ -16,8 +16,13 @@ export function feedback(ctx: ListenerContext, vote: Vote) {
       return;
     }
     try {
-      if (!ctx.feedback.addVote(questionId, parsed.data.user.id, vote)) {
-        logger.warn(`feedback for unknown question ${questionId}, ignored`);
+      const recorded = ctx.guard.run(
+        'recording a vote',
+        () => (ctx.store.addVote(questionId, parsed.data.user.id, vote) ? 'recorded' : 'unknown'),
+        () => 'unavailable',
+      );
+      if (recorded !== 'recorded') {
+        logger.warn(`feedback for question ${questionId} not recorded (${recorded})`);
         return;
       }
       await respond({ response_type: 'ephemeral', replace_original: false, text: FEEDBACK_THANKS });

@@ -1,10 +1,11 @@
-import type { AllMiddlewareArgs, Logger, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { askForSlack } from '../../answering.js';
 import { helpMessage, noticeMessage } from '../../blocks/help.js';
 import type { SlackMessage } from '../../blocks/message.js';
 import { targetsMessage } from '../../blocks/targets.js';
 import { unitClausesMessage } from '../../blocks/units.js';
 import type { ListenerContext } from '../../context.js';
+import { deliveryOf } from '../../delivery/delivery.js';
 import { APOLOGY, EMPTY_QUESTION, TOO_LONG, UNITS_USAGE } from '../../messages.js';
 import { CommandSchema, readPayload } from '../../payloads.js';
 import { parsePolicyCommand } from '../../policy-command.js';
@@ -14,24 +15,31 @@ type Visibility = 'in_channel' | 'ephemeral';
 
 /**
  * `/policy 问题 | units 单位 | targets [关键词] | help`. Acked at once (Slack allows 3 s), answered through the
- * response_url: answers in the channel, lists and help only to the asker.
+ * response_url: answers in the channel, lists and help only to the asker. A reply the response_url did not take
+ * leaves the command owed, to be tried again while the url lives (30 minutes).
  */
 export function policyCommand(ctx: ListenerContext) {
-  return async ({ command, ack, respond, logger }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
+  return async ({ command, ack, respond, context, logger }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
     await ack();
     const slash = readPayload(CommandSchema, command, logger, '/policy');
     if (!slash) return;
+    const delivery = deliveryOf(context, `command:${slash.user_id}:${Date.now()}`);
     const reply = async ([message, visibility]: [SlackMessage, Visibility]) => {
       await respond({ response_type: visibility, replace_original: false, text: message.text, blocks: message.blocks });
     };
     const { text, user_id: user, channel_id: channel } = slash;
+    let answer: [SlackMessage, Visibility];
     try {
-      await reply(await commandReply(ctx, text, user, channel, logger));
+      answer = await commandReply(ctx, text, user, channel, delivery.request);
     } catch (error) {
       logger.error(`/policy from ${user} in ${channel} failed`, error);
-      await reply([noticeMessage(APOLOGY), 'ephemeral']).catch((e: unknown) =>
-        logger.error('could not send the apology', e),
-      );
+      answer = [noticeMessage(APOLOGY), 'ephemeral'];
+    }
+    try {
+      await reply(answer);
+    } catch (error) {
+      delivery.deferred = true;
+      logger.warn(`/policy reply to ${user} in ${channel} not delivered; stays owed`, error);
     }
   };
 }
@@ -41,22 +49,29 @@ async function commandReply(
   text: string,
   user: string,
   channel: string,
-  logger: Logger,
+  request: string,
 ): Promise<[SlackMessage, Visibility]> {
-  const request = parsePolicyCommand(text);
-  switch (request.kind) {
+  const parsed = parsePolicyCommand(text);
+  switch (parsed.kind) {
     case 'help':
       return [helpMessage(), 'ephemeral'];
     case 'units':
-      if (request.unit === '') return [noticeMessage(UNITS_USAGE), 'ephemeral'];
-      return [unitClausesMessage(request.unit, ctx.bot.clausesForUnit(request.unit), ctx.bot.clauses), 'ephemeral'];
+      if (parsed.unit === '') return [noticeMessage(UNITS_USAGE), 'ephemeral'];
+      return [unitClausesMessage(parsed.unit, ctx.bot.clausesForUnit(parsed.unit), ctx.bot.clauses), 'ephemeral'];
     case 'targets':
-      return [targetsMessage(ctx.bot.findTargets(request.keyword), ctx.bot.clauses, request.keyword), 'ephemeral'];
+      return [targetsMessage(ctx.bot.findTargets(parsed.keyword), ctx.bot.clauses, parsed.keyword), 'ephemeral'];
     case 'ask': {
-      const check = checkQuestion(request.question);
+      const check = checkQuestion(parsed.question);
       if (check.kind !== 'ok') return [noticeMessage(check.kind === 'empty' ? EMPTY_QUESTION : TOO_LONG), 'ephemeral'];
       return [
-        await askForSlack(ctx, { question: check.question, thread: [], surface: 'command', user, channel }, logger),
+        await askForSlack(ctx, {
+          question: check.question,
+          thread: [],
+          surface: 'command',
+          user,
+          channel,
+          source: request,
+        }),
         'in_channel',
       ];
     }

@@ -2,8 +2,9 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FeedbackStore, type QuestionRecord } from '../../src/feedback/store.js';
-import { normaliseQuestion } from '../../src/feedback/normalise.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
+import type { QuestionRecord } from '../../src/store/store.js';
+import { normaliseQuestion } from '../../src/store/normalise.js';
 
 const record = (question: string, status: QuestionRecord['status'] = 'answered'): QuestionRecord => ({
   surface: 'mention',
@@ -16,10 +17,10 @@ const record = (question: string, status: QuestionRecord['status'] = 'answered')
   ms: 4.2,
 });
 
-describe('FeedbackStore', () => {
-  const stores: FeedbackStore[] = [];
+describe('SqliteStore', () => {
+  const stores: SqliteStore[] = [];
   const open = (path = ':memory:') => {
-    const store = FeedbackStore.open(path);
+    const store = SqliteStore.open(path);
     stores.push(store);
     return store;
   };
@@ -35,7 +36,7 @@ describe('FeedbackStore', () => {
 
   it('keeps its rows across reopening (the migration runs once)', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'policybot-fb-')), 'feedback.sqlite');
-    const first = FeedbackStore.open(path);
+    const first = SqliteStore.open(path);
     const id = first.logQuestion(record('加氢站目标是多少'));
     first.addVote(id, 'U1', 1);
     first.close();

@@ -1,0 +1,258 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { AnswerStatus } from '../answer/types.js';
+import { createError } from '../core/errors.js';
+import { normaliseQuestion } from './normalise.js';
+import type { BotStore, DownvotedAnswer, OwedRequest, QuestionCount, QuestionRecord, Totals, Vote } from './store.js';
+
+/** Bump with a new entry in MIGRATIONS whenever the tables change; `user_version` records what a file has. */
+const MIGRATIONS = [
+  `CREATE TABLE questions (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     ts TEXT NOT NULL,
+     surface TEXT NOT NULL,
+     user TEXT NOT NULL,
+     channel TEXT,
+     question TEXT NOT NULL,
+     normalized TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('answered', 'not_found')),
+     answer TEXT NOT NULL,
+     citations TEXT NOT NULL,
+     ms REAL NOT NULL
+   );
+   CREATE INDEX questions_normalized ON questions (normalized);
+   CREATE TABLE votes (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     question_id INTEGER NOT NULL REFERENCES questions (id),
+     user TEXT NOT NULL,
+     vote INTEGER NOT NULL CHECK (vote IN (1, -1)),
+     ts TEXT NOT NULL
+   );
+   CREATE INDEX votes_question ON votes (question_id, user);`,
+  `ALTER TABLE questions ADD COLUMN conversation TEXT;
+   ALTER TABLE questions ADD COLUMN source TEXT;
+   CREATE UNIQUE INDEX questions_source ON questions (source) WHERE source IS NOT NULL;
+   CREATE INDEX questions_conversation ON questions (conversation, id) WHERE conversation IS NOT NULL;
+   CREATE TABLE inbox (
+     id TEXT PRIMARY KEY,
+     body TEXT NOT NULL,
+     received TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('owed', 'done', 'abandoned')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     owner TEXT,
+     lease_until INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE INDEX inbox_owed ON inbox (lease_until) WHERE state = 'owed';
+   CREATE TABLE sightings (key TEXT PRIMARY KEY, holder TEXT NOT NULL, expires INTEGER NOT NULL);
+   CREATE INDEX sightings_expires ON sightings (expires);`,
+];
+
+export interface SqliteOptions {
+  /**
+   * How long a write waits for another process's lock. better-sqlite3 blocks the event loop meanwhile, so this is
+   * kept short: callers on the ack path treat a busy database as unavailable rather than wait.
+   */
+  busyTimeoutMs?: number;
+}
+
+/** A user's latest click counts: 👎 then 👍 on the same answer is one 👍. */
+const LATEST_VOTES = `
+  SELECT question_id, vote FROM votes v
+  WHERE v.id = (SELECT MAX(w.id) FROM votes w WHERE w.question_id = v.question_id AND w.user = v.user)`;
+
+/** The bot's store in one SQLite file: question log, votes, inbox and sightings. */
+export class SqliteStore implements BotStore {
+  private constructor(private readonly db: Database.Database) {}
+
+  /**
+   * Opens (creating the file and its directory if needed) and migrates the database; `:memory:` works for tests.
+   * A path that cannot hold a database fails here, at start-up, naming the variable that set it.
+   */
+  static open(path: string, options: SqliteOptions = {}): SqliteStore {
+    try {
+      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+      const db = new Database(path, { timeout: options.busyTimeoutMs ?? 5_000 });
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      const version = db.pragma('user_version', { simple: true }) as number;
+      db.transaction(() => {
+        for (const [i, sql] of MIGRATIONS.entries()) if (i >= version) db.exec(sql);
+        db.pragma(`user_version = ${MIGRATIONS.length}`);
+      })();
+      return new SqliteStore(db);
+    } catch (error) {
+      throw createError('DB_UNUSABLE', path, (error as Error).message);
+    }
+  }
+
+  logQuestion(record: QuestionRecord, now = new Date()): number {
+    const source = record.source ?? null;
+    if (source !== null) {
+      const logged = this.db.prepare('SELECT id FROM questions WHERE source = ?').get(source) as
+        | { id: number }
+        | undefined;
+      if (logged) return logged.id;
+    }
+    const result = this.db
+      .prepare(
+        `INSERT INTO questions
+           (ts, surface, user, channel, question, normalized, status, answer, citations, ms, conversation, source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        now.toISOString(),
+        record.surface,
+        record.user,
+        record.channel,
+        record.question,
+        normaliseQuestion(record.question),
+        record.status,
+        record.answer,
+        JSON.stringify(record.citations),
+        record.ms,
+        record.conversation ?? null,
+        source,
+      );
+    return Number(result.lastInsertRowid);
+  }
+
+  conversation(conversation: string, limit: number, source?: string): string[] {
+    const rows = this.db
+      .prepare(
+        `SELECT question FROM questions WHERE conversation = ? AND (source IS NULL OR source != ?)
+         ORDER BY id DESC LIMIT ?`,
+      )
+      .all(conversation, source ?? '', limit) as { question: string }[];
+    return rows.map((r) => r.question).reverse();
+  }
+
+  addVote(questionId: number, user: string, vote: Vote, now = new Date()): boolean {
+    if (this.db.prepare('SELECT 1 FROM questions WHERE id = ?').get(questionId) === undefined) return false;
+    this.db
+      .prepare('INSERT INTO votes (question_id, user, vote, ts) VALUES (?, ?, ?, ?)')
+      .run(questionId, user, vote, now.toISOString());
+    return true;
+  }
+
+  votes(questionId: number): { user: string; vote: Vote }[] {
+    return this.db.prepare('SELECT user, vote FROM votes WHERE question_id = ? ORDER BY id').all(questionId) as {
+      user: string;
+      vote: Vote;
+    }[];
+  }
+
+  mostAsked(limit: number, status?: AnswerStatus): QuestionCount[] {
+    return this.db
+      .prepare(
+        `SELECT q.question, g.count, g.lastAsked
+         FROM (SELECT MAX(id) AS latest, COUNT(*) AS count, MAX(ts) AS lastAsked FROM questions
+               WHERE @status IS NULL OR status = @status GROUP BY normalized) g
+         JOIN questions q ON q.id = g.latest
+         ORDER BY g.count DESC, g.latest DESC LIMIT @limit`,
+      )
+      .all({ limit, status: status ?? null }) as QuestionCount[];
+  }
+
+  downvoted(limit: number): DownvotedAnswer[] {
+    return this.db
+      .prepare(
+        `SELECT q.id, q.question, q.answer, SUM(l.vote = 1) AS up, SUM(l.vote = -1) AS down
+         FROM (${LATEST_VOTES}) l JOIN questions q ON q.id = l.question_id
+         GROUP BY q.id HAVING down > 0 ORDER BY down DESC, q.id DESC LIMIT ?`,
+      )
+      .all(limit) as DownvotedAnswer[];
+  }
+
+  totals(): Totals {
+    const q = this.db
+      .prepare(
+        `SELECT COUNT(*) AS questions, COALESCE(SUM(status = 'answered'), 0) AS answered,
+                COALESCE(SUM(status = 'not_found'), 0) AS notFound FROM questions`,
+      )
+      .get() as Pick<Totals, 'questions' | 'answered' | 'notFound'>;
+    const v = this.db
+      .prepare(`SELECT COALESCE(SUM(vote = 1), 0) AS up, COALESCE(SUM(vote = -1), 0) AS down FROM (${LATEST_VOTES})`)
+      .get() as Pick<Totals, 'up' | 'down'>;
+    return { ...q, ...v };
+  }
+
+  admit(id: string, body: unknown, owner: string, leaseUntil: number): boolean {
+    const result = this.db
+      .prepare(
+        `INSERT INTO inbox (id, body, received, state, owner, lease_until) VALUES (?, ?, ?, 'owed', ?, ?)
+         ON CONFLICT (id) DO NOTHING`,
+      )
+      .run(id, JSON.stringify(body), new Date().toISOString(), owner, leaseUntil);
+    return result.changes === 1;
+  }
+
+  settle(id: string, outcome: 'done' | 'abandoned'): void {
+    this.db.prepare('UPDATE inbox SET state = ?, owner = NULL, lease_until = 0 WHERE id = ?').run(outcome, id);
+  }
+
+  release(id: string): void {
+    this.db
+      .prepare(
+        `UPDATE inbox SET attempts = attempts + 1, owner = NULL, lease_until = 0 WHERE id = ? AND state = 'owed'`,
+      )
+      .run(id);
+  }
+
+  claimOwed(
+    owner: string,
+    leaseUntil: number,
+    now: number,
+    limit: number,
+    isOrphan: (owner: string) => boolean,
+  ): OwedRequest[] {
+    // One transaction: two replicas sweeping at once each take a request at most once between them.
+    return this.db
+      .transaction(() => {
+        const rows = this.db
+          .prepare(
+            `SELECT id, body, attempts, owner, lease_until FROM inbox WHERE state = 'owed' ORDER BY received, id`,
+          )
+          .all() as { id: string; body: string; attempts: number; owner: string | null; lease_until: number }[];
+        const free = rows.filter(
+          (r) => r.owner === null || r.lease_until <= now || (r.owner !== owner && isOrphan(r.owner)),
+        );
+        const claimed = free.slice(0, limit);
+        const take = this.db.prepare('UPDATE inbox SET owner = ?, lease_until = ? WHERE id = ?');
+        for (const row of claimed) take.run(owner, leaseUntil, row.id);
+        return claimed.map((r) => ({ id: r.id, body: JSON.parse(r.body) as unknown, attempts: r.attempts }));
+      })
+      .immediate();
+  }
+
+  renew(owner: string, ids: readonly string[], leaseUntil: number): void {
+    const renew = this.db.prepare(`UPDATE inbox SET lease_until = ? WHERE id = ? AND owner = ? AND state = 'owed'`);
+    this.db.transaction(() => {
+      for (const id of ids) renew.run(leaseUntil, id, owner);
+    })();
+  }
+
+  owedCount(): number {
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM inbox WHERE state = 'owed'`).get() as { n: number }).n;
+  }
+
+  claim(key: string, holder: string, now: number, ttlMs: number): boolean {
+    this.db
+      .prepare(
+        `INSERT INTO sightings (key, holder, expires) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET holder = excluded.holder, expires = excluded.expires
+         WHERE sightings.expires <= ?`,
+      )
+      .run(key, holder, now + ttlMs, now);
+    const row = this.db.prepare('SELECT holder FROM sightings WHERE key = ?').get(key) as { holder: string };
+    return row.holder === holder;
+  }
+
+  prune(now: number): void {
+    this.db.prepare('DELETE FROM sightings WHERE expires <= ?').run(now);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

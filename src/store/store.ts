@@ -1,0 +1,109 @@
+import type { AnswerStatus, Citation } from '../answer/types.js';
+
+/**
+ * Everything the bot keeps between requests, behind one interface: the bot is stateless apart from its store, so
+ * several replicas sharing one store behave as one bot. SQLite implements it (src/store/sqlite.ts); a shared
+ * database can replace it by implementing the same methods with the same guarantees.
+ */
+export interface BotStore extends QuestionLog, Inbox, Sightings {
+  close(): void;
+}
+
+/** Where a question came from, so the report can tell channels from DMs and commands. */
+export type Surface = 'mention' | 'dm' | 'command' | 'home';
+export type Vote = 1 | -1;
+
+export interface QuestionRecord {
+  surface: Surface;
+  user: string;
+  channel: string | null;
+  question: string;
+  status: AnswerStatus;
+  answer: string;
+  citations: Citation[];
+  ms: number;
+  /** The conversation a follow-up is read in (`channel:thread_ts`, or a channel or DM). */
+  conversation?: string | null;
+  /** The delivery that asked (an event id): a redelivered question is logged once. */
+  source?: string | null;
+}
+
+export interface QuestionCount {
+  question: string;
+  count: number;
+  lastAsked: string;
+}
+
+export interface DownvotedAnswer {
+  id: number;
+  question: string;
+  answer: string;
+  up: number;
+  down: number;
+}
+
+export interface Totals {
+  questions: number;
+  answered: number;
+  notFound: number;
+  up: number;
+  down: number;
+}
+
+/** The question log and 👍/👎 votes, read by the report. */
+export interface QuestionLog {
+  /** Returns the row id that the answer's 👍/👎 buttons carry; the same row when `source` was logged before. */
+  logQuestion(record: QuestionRecord, now?: Date): number;
+  /** Adds one vote row; false when the question id is unknown (e.g. a button from a database since deleted). */
+  addVote(questionId: number, user: string, vote: Vote, now?: Date): boolean;
+  votes(questionId: number): { user: string; vote: Vote }[];
+  /** Questions grouped by normalised text, most asked first; `question` is the latest wording. */
+  mostAsked(limit: number, status?: AnswerStatus): QuestionCount[];
+  /** Answers with at least one 👎 (by each user's latest vote), most downvoted first. */
+  downvoted(limit: number): DownvotedAnswer[];
+  totals(): Totals;
+  /** The last `limit` questions of a conversation, oldest first, leaving out the one `source` asked. */
+  conversation(conversation: string, limit: number, source?: string): string[];
+}
+
+/** A request the bot owes an answer for. */
+export interface OwedRequest {
+  id: string;
+  /** The request body as Slack sent it (parsed), to be dispatched again. */
+  body: unknown;
+  /** How many dispatches have already failed or been cut short. */
+  attempts: number;
+}
+
+/**
+ * Requests recorded before Slack is told they arrived, and settled only once their answer is confirmed. A lease
+ * says which process is answering: others leave the request alone until the lease runs out.
+ */
+export interface Inbox {
+  /** Records a request as owed, leased to `owner`; false when its id was recorded before (a duplicate). */
+  admit(id: string, body: unknown, owner: string, leaseUntil: number): boolean;
+  /** The request needs nothing more: answered, refused, or given up on. */
+  settle(id: string, outcome: 'done' | 'abandoned'): void;
+  /** Hands a request back for another attempt (after a failure, or at shutdown), counting the attempt. */
+  release(id: string): void;
+  /** Takes over owed requests whose lease ran out or whose owner `isOrphan` says is gone, oldest first. */
+  claimOwed(
+    owner: string,
+    leaseUntil: number,
+    now: number,
+    limit: number,
+    isOrphan: (owner: string) => boolean,
+  ): OwedRequest[];
+  /** Extends the leases `owner` holds on the given requests. */
+  renew(owner: string, ids: readonly string[], leaseUntil: number): void;
+  /** Owed requests, for the operator and the tests. */
+  owedCount(): number;
+}
+
+/** Short-lived keys shared by every replica: replayed signatures, messages claimed by one of two events. */
+export interface Sightings {
+  /** True when `key` is now held by `holder`: it was free, expired, or already theirs. */
+  claim(key: string, holder: string, now: number, ttlMs: number): boolean;
+  /** Forgets expired keys. */
+  prune(now: number): void;
+}
