@@ -21,7 +21,23 @@ export interface SlackApiStub {
   rateLimitNext(method: string, seconds: number): void;
   /** The next call of `method` gets `{ ok: false, error }`, as Slack answers e.g. a missing scope. */
   failNext(method: string, error: string): void;
+  /** The next call of `method` is carried out, but its reply is lost: the connection drops instead. */
+  loseReplyNext(method: string): void;
+  /** Slack's per-channel limit: more than `perSecond` writes (posts, reactions) to one channel in a second get 429. */
+  limitChannels(perSecond: number): void;
+  /** Every call waits this long before Slack carries it out and replies (a slow Slack). */
+  delayMs: number;
+  /** Messages Slack accepted, as conversations.history would list them. */
+  messages: PostedMessage[];
   close(): Promise<void>;
+}
+
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
 export const BOT_USER_ID = 'UBOT';
@@ -32,12 +48,18 @@ export async function startSlackApiStub(): Promise<SlackApiStub> {
   const calls: RecordedCall[] = [];
   const rateLimited = new Map<string, number>();
   const failing = new Map<string, string>();
+  const losing = new Set<string>();
+  const messages: PostedMessage[] = [];
+  const channelWrites = new Map<string, number[]>();
+  let channelLimit = Number.POSITIVE_INFINITY;
   let nextTs = 1_700_000_000;
+  const stub = { delayMs: 0 };
   const server: Server = createServer(async (req, res) => {
     const path = req.url ?? '/';
     const method = path.startsWith('/api/') ? path.slice('/api/'.length).split('?')[0]! : path;
     const body = parseBody(req.headers['content-type'] ?? '', await readBody(req));
-    const retryAfter = rateLimited.get(method);
+    if (stub.delayMs > 0) await new Promise((r) => setTimeout(r, stub.delayMs));
+    const retryAfter = rateLimited.get(method) ?? channelRetryAfter(method, body);
     if (retryAfter !== undefined) {
       rateLimited.delete(method);
       calls.push({ method, path, status: 429, body });
@@ -46,17 +68,35 @@ export async function startSlackApiStub(): Promise<SlackApiStub> {
       return;
     }
     calls.push({ method, path, status: 200, body });
-    res.writeHead(200, { 'content-type': 'application/json' });
     const error = failing.get(method);
     failing.delete(method);
-    res.end(JSON.stringify(error === undefined ? reply(method, body, String(nextTs++)) : { ok: false, error }));
+    const result = error === undefined ? reply(method, body, `${nextTs++}.000100`, messages) : { ok: false, error };
+    if (losing.delete(method)) {
+      res.destroy();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(result));
   });
+
+  /** Seconds to wait when this write would go over the channel's limit, counting it otherwise. */
+  function channelRetryAfter(method: string, body: Record<string, unknown>): number | undefined {
+    if (!(method === 'chat.postMessage' || method.startsWith('reactions.')) || typeof body.channel !== 'string') {
+      return undefined;
+    }
+    const now = Date.now();
+    const recent = (channelWrites.get(body.channel) ?? []).filter((t) => t > now - 1000);
+    if (recent.length >= channelLimit) return 1;
+    channelWrites.set(body.channel, [...recent, now]);
+    return undefined;
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
+  const api: Omit<SlackApiStub, 'delayMs'> = {
     url,
     apiUrl: `${url}/api/`,
     calls,
+    messages,
     async waitFor(match, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -72,8 +112,14 @@ export async function startSlackApiStub(): Promise<SlackApiStub> {
     rateLimitNext(method, seconds) {
       rateLimited.set(method, seconds);
     },
-    failNext(method, error) {
+    failNext(method: string, error: string) {
       failing.set(method, error);
+    },
+    loseReplyNext(method: string) {
+      losing.add(method);
+    },
+    limitChannels(perSecond: number) {
+      channelLimit = perSecond;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -81,9 +127,15 @@ export async function startSlackApiStub(): Promise<SlackApiStub> {
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+  return Object.assign(stub, api);
 }
 
-function reply(method: string, body: Record<string, unknown>, ts: string): Record<string, unknown> {
+function reply(
+  method: string,
+  body: Record<string, unknown>,
+  ts: string,
+  messages: PostedMessage[],
+): Record<string, unknown> {
   switch (method) {
     case 'auth.test':
       return {
@@ -95,8 +147,29 @@ function reply(method: string, body: Record<string, unknown>, ts: string): Recor
         user_id: BOT_USER_ID,
         bot_id: BOT_ID,
       };
-    case 'chat.postMessage':
+    case 'chat.postMessage': {
+      const message: PostedMessage = {
+        channel: String(body.channel),
+        ts,
+        ...(typeof body.thread_ts === 'string' ? { thread_ts: body.thread_ts } : {}),
+        text: String(body.text ?? ''),
+        ...(body.metadata ? { metadata: body.metadata as PostedMessage['metadata'] } : {}),
+      };
+      messages.push(message);
       return { ok: true, channel: body.channel, ts, message: { text: body.text } };
+    }
+    case 'conversations.replies':
+      return {
+        ok: true,
+        messages: messages.filter((m) => m.channel === body.channel && (m.thread_ts === body.ts || m.ts === body.ts)),
+      };
+    case 'conversations.history':
+      return {
+        ok: true,
+        messages: messages.filter(
+          (m) => m.channel === body.channel && m.thread_ts === undefined && m.ts > String(body.oldest ?? '0'),
+        ),
+      };
     case 'views.open':
     case 'views.publish':
       return { ok: true, view: { id: `V${ts}` } };
