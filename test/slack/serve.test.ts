@@ -1,5 +1,4 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,16 +8,9 @@ import { SqliteStore } from '../../src/store/sqlite.js';
 import { createSlackApp } from '../../src/slack/app.js';
 import { runServe } from '../../src/slack/serve.js';
 import { SEEDS_DIR } from './helpers/bot.js';
+import { freePort } from './helpers/net.js';
 import { postSigned } from './helpers/signed-request.js';
 import { BOT_USER_ID, type SlackApiStub, startSlackApiStub } from './helpers/slack-api-stub.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('runServe', () => {
   let stub: SlackApiStub;
