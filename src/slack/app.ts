@@ -138,7 +138,13 @@ async function checkToken(client: webApi.WebClient, apiUrl: string): Promise<voi
   } catch (error) {
     const e = error as { code?: string; data?: { error?: string }; original?: Error; message: string };
     if (e.code === webApi.ErrorCode.PlatformError) throw createError('SLACK_AUTH_FAILED', e.data?.error ?? e.message);
-    throw createError('SLACK_API_UNREACHABLE', apiUrl, e.original?.message ?? e.message);
+    // fetch says only "fetch failed"; the socket's reason (ECONNREFUSED, ENOTFOUND) is its cause.
+    const cause = e.original?.cause as { code?: string; message?: string } | undefined;
+    throw createError(
+      'SLACK_API_UNREACHABLE',
+      apiUrl,
+      cause?.code ?? cause?.message ?? e.original?.message ?? e.message,
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyBot } from '../../src/bot.js';
@@ -108,6 +109,39 @@ describe('runServe', () => {
         EMBEDDINGS_MODEL: 'm',
       }),
     ).rejects.toThrow(/was built with embedder lexical-tfidf-v3, not openai:m: run `policybot ingest --force`/);
+  });
+
+  it('stops at start-up with one line naming the cause and the variable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policybot-serve-'));
+    const fail = (extra: Record<string, string>) =>
+      runServe(serveEnv(dir, 1, extra)).then(
+        () => 'started',
+        (error: Error & { code?: string }) => `${error.code}: ${error.message}`,
+      );
+    // A blank path would silently mean a temporary database: every question, vote and owed reply lost.
+    expect(await fail({ POLICYBOT_DB_PATH: ' ' })).toMatch(/^CONFIG_INVALID: .*POLICYBOT_DB_PATH is blank/s);
+    writeFileSync(join(dir, 'a-file'), '');
+    expect(await fail({ POLICYBOT_DB_PATH: join(dir, 'a-file', 'db.sqlite') })).toMatch(
+      /^DB_UNUSABLE: POLICYBOT_DB_PATH=.*a-file\/db.sqlite cannot hold the bot's database/,
+    );
+    stub.failNext('auth.test', 'invalid_auth');
+    const port = String(await freePort());
+    expect(await fail({ PORT: port })).toBe(
+      'SLACK_AUTH_FAILED: Slack refused SLACK_BOT_TOKEN (invalid_auth); copy the Bot User OAuth Token (xoxb-…) of the installed app',
+    );
+    const nowhere = `http://127.0.0.1:${await freePort()}/api/`;
+    expect(await fail({ PORT: port, SLACK_API_URL: nowhere })).toBe(
+      `SLACK_API_UNREACHABLE: cannot reach Slack's Web API at ${nowhere} (ECONNREFUSED); check the network, or SLACK_API_URL if it is set`,
+    );
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(Number(port), resolve));
+    try {
+      expect(await fail({ PORT: port })).toBe(
+        `PORT_IN_USE: PORT=${port} is already in use; stop what listens there or set PORT to a free port`,
+      );
+    } finally {
+      taken.close();
+    }
   });
 
   it('stops with a message naming the variable when the configuration is wrong', async () => {
