@@ -75,8 +75,11 @@ export async function replyToQuestion(
       () => ctx.store.conversation(conversation, MAX_THREAD, delivery.request),
       () => [],
     );
-    // Not awaited first: the reaction's round trip need not delay the answer.
-    const reacted = ctx.poster.react('add', incoming.channel, incoming.ts, PROGRESS_REACTION);
+    // Not awaited first: the reaction's round trip need not delay the answer. A request taken over from a stopped
+    // run may still wear that run's 👀, which comes off once the answer is in.
+    const reacted = delivery.maybePosted
+      ? Promise.resolve(true)
+      : ctx.poster.react('add', incoming.channel, incoming.ts, PROGRESS_REACTION);
     try {
       const answer = await askForSlack(ctx, {
         question: check.question,

@@ -95,6 +95,16 @@ describe('policybot serve, stopped and killed mid-burst', () => {
   const answers = (m: { channel: string; ts: string }) =>
     stub.messages.filter((x) => x.channel === m.channel && x.thread_ts === m.ts);
 
+  /** Messages in channels starting with `prefix` that still wear the bot's 👀. */
+  function eyesLeft(prefix: string): string[] {
+    const eyes = new Map<string, number>();
+    for (const c of stub.calls.filter((c) => c.status === 200 && c.method.startsWith('reactions.'))) {
+      const key = `${c.body.channel}:${c.body.timestamp}`;
+      eyes.set(key, Math.max(0, (eyes.get(key) ?? 0) + (c.method === 'reactions.add' ? 1 : -1)));
+    }
+    return [...eyes].filter(([key, n]) => key.startsWith(prefix) && n > 0).map(([key]) => key);
+  }
+
   async function waitUntil(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!check()) {
@@ -135,6 +145,9 @@ describe('policybot serve, stopped and killed mid-burst', () => {
         await waitUntil(() => burst.every((m) => answers(m).length > 0), 60_000, 'every event answered');
         await new Promise((r) => setTimeout(r, 1_000));
         for (const m of burst) expect(answers(m), `${m.channel} ${m.ts}`).toHaveLength(1);
+        // No 👀 is left on a question: what the stopped run put on, the run that answered takes off (paced behind
+        // the answers in each channel, so it may come a few seconds after the last one).
+        await waitUntil(() => eyesLeft(`C${signal}`).length === 0, 30_000, 'every 👀 removed');
         second.child.kill('SIGTERM');
         expect((await second.exited).code).toBe(0);
         const store = SqliteStore.open(db);

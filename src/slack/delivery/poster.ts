@@ -78,7 +78,10 @@ export class Poster {
     }
   }
 
-  /** The 👀 on a question: never an error, and never sent ahead of an answer waiting in the channel. */
+  /**
+   * The 👀 on a question: never sent ahead of an answer waiting in the channel, and never an error, except that a
+   * removal cut short by a stop defers the request.
+   */
   async react(op: 'add' | 'remove', channel: string, ts: string, name: string): Promise<boolean> {
     try {
       const args = { channel, timestamp: ts, name };
@@ -87,6 +90,9 @@ export class Poster {
       );
       return sent !== undefined;
     } catch (error) {
+      // A 👀 left on by a stop is taken off by whoever finishes the request: it stays owed until then.
+      if (error instanceof QueueStopped && op === 'remove')
+        throw new DeliveryDeferred('the bot stopped before its 👀 came off');
       if (!(error instanceof QueueStopped)) this.logger.warn(`reactions.${op} failed (ignored)`, error);
       return false;
     }
