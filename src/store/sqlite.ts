@@ -232,6 +232,10 @@ export class SqliteStore implements BotStore {
     })();
   }
 
+  forgetSettled(before: Date): void {
+    this.db.prepare(`DELETE FROM inbox WHERE state != 'owed' AND received < ?`).run(before.toISOString());
+  }
+
   owedCount(): number {
     return (this.db.prepare(`SELECT COUNT(*) AS n FROM inbox WHERE state = 'owed'`).get() as { n: number }).n;
   }

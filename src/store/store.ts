@@ -96,6 +96,8 @@ export interface Inbox {
   ): OwedRequest[];
   /** Extends the leases `owner` holds on the given requests. */
   renew(owner: string, ids: readonly string[], leaseUntil: number): void;
+  /** Forgets settled requests received before `before`: Slack retries within minutes, so a day is plenty. */
+  forgetSettled(before: Date): void;
   /** Owed requests, for the operator and the tests. */
   owedCount(): number;
 }

@@ -27,8 +27,12 @@ describe('SqliteStore inbox', () => {
     expect(b.owedCount()).toBe(1);
     a.settle('Ev1', 'done');
     expect(b.owedCount()).toBe(0);
-    // Settled is still seen: a retry after the answer is a duplicate too.
+    // Settled is still seen: a retry after the answer is a duplicate too, until the record is a day old.
     expect(b.admit('Ev1', body('Ev1'), 'host/2/b', Date.now() + 60_000)).toBe(false);
+    a.forgetSettled(new Date(Date.now() - 60_000));
+    expect(b.admit('Ev1', body('Ev1'), 'host/2/b', Date.now() + 60_000)).toBe(false);
+    a.forgetSettled(new Date(Date.now() + 60_000));
+    expect(b.admit('Ev1', body('Ev1'), 'host/2/b', Date.now() + 60_000)).toBe(true);
   });
 
   it('lets another process take over a request only when its lease ran out or its owner is gone', () => {

@@ -33,6 +33,8 @@ export class RequestRefused extends Error {
 }
 
 const DUPLICATE_MEMORY_MS = 60 * 60_000;
+/** How long a settled request is kept to recognise Slack's retries of it (they come within minutes). */
+const SETTLED_MEMORY_MS = 24 * 60 * 60_000;
 
 /**
  * Wraps Bolt's receiver so that a request owed a reply is recorded in the store before Slack is acknowledged,
@@ -156,7 +158,10 @@ export class InboxReceiver implements Receiver {
     const now = Date.now();
     const { leaseMs } = this.options;
     this.store('renewing leases', (s) => s.renew(this.owner, [...this.inFlight.keys()], now + leaseMs));
-    this.store('forgetting old signatures', (s) => s.prune(now));
+    this.store('forgetting old signatures and requests', (s) => {
+      s.prune(now);
+      s.forgetSettled(new Date(now - SETTLED_MEMORY_MS));
+    });
     if (this.stopping || this.app === undefined) return;
     const owed = this.options.guard.run(
       'looking for owed requests',
