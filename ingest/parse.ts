@@ -97,26 +97,10 @@ export function parseDocument(doc: string, file: string, paragraphs: Paragraph[]
 
   const nodes = flatten(roots);
   if (nodes.length === 0) {
-    issues.push(createIssue('warning', file, null, 'SEED_NO_STRUCTURE', file));
-    const body = paragraphs.filter((p) => !FOOTER_RE.test(p.text));
-    return {
-      preamble: '',
-      footer,
-      outline: [],
-      repairs,
-      issues,
-      clauses: body.map((p, i) => ({
-        doc,
-        title,
-        section: String(i + 1),
-        path: `第${i + 1}段`,
-        marker: '',
-        heading: '',
-        text: p.text,
-        units: [],
-        lines: [p.line, p.endLine],
-      })),
-    };
+    // Text without a single marker is not a policy (a notice, a log, a 30 MB line of figures): clauses cut from
+    // its paragraphs would be answered from as if they were one, and its figures read as thousands of targets.
+    issues.push(createIssue('error', file, null, 'SEED_NO_STRUCTURE', file));
+    return { preamble: '', footer, outline: [], repairs, issues, clauses: [] };
   }
 
   return {

@@ -19,7 +19,7 @@ const CATALOGUE = {
   SEED_SKIPPED_SECTION: (file: string, line: number, section: string, marker: string, expected: number) =>
     `${at(file, line)}: section ${section} (${marker}) follows number ${expected - 1}; expected ${expected}`,
   SEED_NO_STRUCTURE: (file: string) =>
-    `${at(file, null)}: no section markers (一、 （一） 1. 第X条) found; each paragraph becomes one clause`,
+    `${at(file, null)}: no section markers (一、 （一） 1. 第X条) found, so it is not read as a policy; the file is skipped`,
   SEED_METADATA_INVALID: (file: string, line: number | null, problem: string) =>
     `metadata file ${file}${line === null ? '' : ` line ${line}`}: ${problem}; the file is ignored and the facts are read from the seed's text`,
   SEED_METADATA_ORPHAN: (file: string, id: string) =>

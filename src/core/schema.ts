@@ -14,7 +14,7 @@ export const ClauseSchema = z.object({
   section: z.string(),
   /** Headings from the root, joined by " › ", each with its marker: "二、重点行动 › （二）融合基础设施升级行动 › 1.科学配置充电桩和加氢站". */
   path: z.string(),
-  /** The marker as written: "1.", "（三）", "第十二条"; "" for a paragraph of an unstructured document. */
+  /** The marker as written: "1.", "（三）", "第十二条" (a seed without markers is skipped, not cut into paragraphs). */
   marker: z.string(),
   /** The clause's own title without its marker; "" when it has none (many 第X条 articles). */
   heading: z.string(),

@@ -139,15 +139,13 @@ describe('parsing made-up documents', () => {
     expect(document!.meta.outline.map((n) => n.section)).toEqual(['1', '1.1', '1.1.1']);
   });
 
-  it('makes one clause per paragraph of a text without structure, with a warning', () => {
+  it('skips a text without structure, with an error naming the file', () => {
     const { document, issues } = parse('关于加强管理的通知\n\n各单位要加强管理。\n\n请认真落实。');
+    expect(document).toBeNull();
     expect(issues).toEqual([
-      expect.objectContaining({ level: 'warning', code: 'SEED_NO_STRUCTURE', file: 'test/doc.txt' }),
+      expect.objectContaining({ level: 'error', code: 'SEED_NO_STRUCTURE', file: 'test/doc.txt' }),
     ]);
-    expect(document!.clauses.map((c) => [c.section, c.path, c.text])).toEqual([
-      ['1', '第1段', '各单位要加强管理。'],
-      ['2', '第2段', '请认真落实。'],
-    ]);
+    expect(issues[0]!.message).toMatch(/^seed file test\/doc\.txt: no section markers .* the file is skipped$/);
   });
 
   it('rejects a duplicate section, naming the file and line', () => {
