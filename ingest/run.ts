@@ -1,12 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createError } from '../src/core/errors.js';
+import { createError, type PolicyBotError } from '../src/core/errors.js';
+import { isIndexDamage } from '../src/core/integrity.js';
 import { documentId, ingestDocument, sha256, type IngestedDocument } from './document.js';
 import { checkEmbedder, embedderId, fitEmbedder, type EmbedderSpec } from '../src/core/embedders.js';
 import { isMetadataFile, metadataDocId, readMetadata } from './metadata.js';
 import { buildPassages } from './passages.js';
 import { createIssue, SCHEMA_VERSION, type IngestIssue, type Manifest, type PassageMode } from '../src/core/schema.js';
-import { readManifest, writeIndex } from '../src/core/store.js';
+import { readIndex, readManifest, writeIndex } from '../src/core/store.js';
 import { addWords } from '../src/core/tokenizer.js';
 import { buildVectors } from './vectors.js';
 
@@ -34,27 +35,113 @@ interface Source {
   sha256: string;
 }
 
+type SourceRecord = Manifest['sources'][number];
+
 /** What a seeds directory holds: the policies, and the metadata files beside them by document id. */
 interface Seeds {
   seeds: Source[];
   metadata: Map<string, Source>;
   /** Both, in file name order: what the manifest records. */
-  all: Source[];
+  all: SourceRecord[];
   /** Files that could not be read (permissions, a file removed while listing): reported, the others ingested. */
-  unreadable: IngestIssue[];
+  skipped: IngestIssue[];
 }
 
-/** Reads every seed, and rebuilds the index only when a seed or metadata file, the embedder or the passage mode changed. */
+/** What the index needs to be built from and with. */
+interface Wanted {
+  sources: SourceRecord[];
+  embedder: string;
+  passageMode: PassageMode;
+}
+
+/**
+ * Reads every seed, and rebuilds the index only when a seed or metadata file, the embedder or the passage mode
+ * changed, or when the index on disk is damaged (it is read whole to tell).
+ */
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
+  return build(options, { verify: !options.force });
+}
+
+/**
+ * For the commands that read the index: builds it on first use; rebuilds it when the seeds changed, with the
+ * settings it was built with (its passage mode); refuses, with the fix, an index built with another embedder.
+ * Nothing else is ever written: a reader never changes how the index was built. The index is not read whole here:
+ * the reader loads it next, and calls `rebuildIndex` if it is damaged.
+ */
+export async function refreshIndex(options: {
+  seedsDir: string;
+  outDir: string;
+  embedder: EmbedderSpec;
+}): Promise<IngestResult> {
+  const existing = await readManifest(options.outDir).catch(orNullIfDamaged);
+  if (existing) checkEmbedder(existing, options.embedder, options.outDir);
+  return build({ ...options, passageMode: existing?.passageMode ?? DEFAULT_PASSAGE_MODE }, { verify: false });
+}
+
+/** Rebuilds a damaged index from the seeds, with the settings it was built with when its manifest still says. */
+export async function rebuildIndex(
+  options: { seedsDir: string; outDir: string; embedder: EmbedderSpec },
+  damage: PolicyBotError,
+): Promise<IngestResult> {
+  const existing = await readManifest(options.outDir).catch(orNullIfDamaged);
+  const passageMode = existing?.passageMode ?? DEFAULT_PASSAGE_MODE;
+  return build({ ...options, passageMode, force: true }, { verify: false, damage });
+}
+
+const orNullIfDamaged = (error: unknown): null => {
+  if (isIndexDamage(error)) return null;
+  throw error;
+};
+
+async function build(
+  options: IngestOptions,
+  context: { verify: boolean; damage?: PolicyBotError },
+): Promise<IngestResult> {
   const embedder = options.embedder ?? DEFAULT_EMBEDDER;
   const passageMode = options.passageMode ?? DEFAULT_PASSAGE_MODE;
-  const { seeds, metadata, all: sources, unreadable } = await readSeeds(options.seedsDir);
-  const existing = await readManifest(options.outDir);
-  if (!options.force && existing && isCurrent(existing, sources, embedderId(embedder), passageMode)) {
-    return { status: 'up-to-date', manifest: existing, issues: existing.issues };
-  }
+  const seeds = await readSeeds(options.seedsDir);
+  const wanted: Wanted = { sources: seeds.all, embedder: embedderId(embedder), passageMode };
+  const state = await indexState(options.outDir, wanted, context.verify);
+  if (!options.force && state.current) return upToDate(state.current);
+  const built = await buildIndex(options.outDir, seeds, embedder, passageMode);
+  const damage = context.damage ?? state.damage;
+  if (!damage) return built;
+  // Said once, when it happens: the manifest keeps only the seeds' issues.
+  return { ...built, issues: [rebuiltIssue(options.outDir, options.seedsDir, damage), ...built.issues] };
+}
 
-  const issues: IngestIssue[] = [...unreadable];
+/** The manifest when the index is current; when `verify`, only if every file of it checks out. */
+async function indexState(
+  dir: string,
+  wanted: Wanted,
+  verify: boolean,
+): Promise<{ current: Manifest | null; damage: PolicyBotError | null }> {
+  try {
+    const manifest = await readManifest(dir);
+    if (!manifest || !isCurrent(manifest, wanted)) return { current: null, damage: null };
+    if (verify) await readIndex(dir);
+    return { current: manifest, damage: null };
+  } catch (error) {
+    if (isIndexDamage(error)) return { current: null, damage: error };
+    throw error;
+  }
+}
+
+const upToDate = (manifest: Manifest): IngestResult => ({ status: 'up-to-date', manifest, issues: manifest.issues });
+
+/** The warning that an index was rebuilt, naming what was wrong without the fix being applied. */
+function rebuiltIssue(dir: string, seedsDir: string, damage: PolicyBotError): IngestIssue {
+  const problem = damage.message.replace(/; run `policybot ingest --force`/, '');
+  return createIssue('warning', dir, null, 'INDEX_REBUILT', dir, seedsDir, problem);
+}
+
+async function buildIndex(
+  outDir: string,
+  { seeds, metadata, all: sources, skipped }: Seeds,
+  embedder: EmbedderSpec,
+  passageMode: PassageMode,
+): Promise<IngestResult> {
+  const issues: IngestIssue[] = [...skipped];
   const documents: IngestedDocument[] = [];
   for (const source of seeds) {
     const metaFile = metadata.get(documentId(source.file));
@@ -78,7 +165,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const manifest: Manifest = {
     schemaVersion: SCHEMA_VERSION,
     createdAt: new Date().toISOString(),
-    sources: sources.map((s) => ({ file: s.file, sha256: s.sha256, bytes: s.bytes.length })),
+    sources,
     embedder: { id: fitted.id, dimensions: vectors.dimensions },
     metric: 'cosine',
     passageMode,
@@ -91,29 +178,14 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     issues,
   };
   await writeIndex(
-    options.outDir,
+    outDir,
     { manifest, documents: documents.map((d) => d.meta), clauses, targets, passages, embedder: fitted.state },
     (dir) => vectors.save(dir),
   );
   return { status: 'built', manifest, issues };
 }
 
-/**
- * For the commands that read the index: builds it on first use; rebuilds it when the seeds changed, with the
- * settings it was built with (its passage mode); refuses, with the fix, an index built with another embedder.
- * Nothing else is ever written: a reader never changes how the index was built.
- */
-export async function refreshIndex(options: {
-  seedsDir: string;
-  outDir: string;
-  embedder: EmbedderSpec;
-}): Promise<IngestResult> {
-  const existing = await readManifest(options.outDir);
-  if (existing) checkEmbedder(existing, options.embedder, options.outDir);
-  return ingest({ ...options, passageMode: existing?.passageMode ?? DEFAULT_PASSAGE_MODE });
-}
-
-function isCurrent(manifest: Manifest, sources: Source[], embedder: string, passageMode: PassageMode): boolean {
+function isCurrent(manifest: Manifest, { sources, embedder, passageMode }: Wanted): boolean {
   return (
     manifest.embedder.id === embedder &&
     manifest.passageMode === passageMode &&
@@ -136,7 +208,7 @@ async function readSeeds(dir: string): Promise<Seeds> {
   if (!names.some((name) => !isMetadataFile(name))) {
     throw createError('SEEDS_EMPTY', dir);
   }
-  const unreadable: IngestIssue[] = [];
+  const skipped: IngestIssue[] = [];
   const read = await Promise.all(
     names.map(async (name): Promise<Source | null> => {
       const file = join(dir, name);
@@ -144,7 +216,7 @@ async function readSeeds(dir: string): Promise<Seeds> {
         const bytes = await readFile(file);
         return { file, bytes, sha256: sha256(bytes) };
       } catch (error) {
-        unreadable.push(
+        skipped.push(
           createIssue(
             'error',
             file,
@@ -158,11 +230,11 @@ async function readSeeds(dir: string): Promise<Seeds> {
       }
     }),
   );
-  const all = read.filter((s): s is Source => s !== null);
+  const sources = read.filter((s): s is Source => s !== null);
   return {
-    seeds: all.filter((s) => !isMetadataFile(s.file)),
-    metadata: new Map(all.filter((s) => isMetadataFile(s.file)).map((s) => [metadataDocId(s.file), s])),
-    all,
-    unreadable,
+    seeds: sources.filter((s) => !isMetadataFile(s.file)),
+    metadata: new Map(sources.filter((s) => isMetadataFile(s.file)).map((s) => [metadataDocId(s.file), s])),
+    all: sources.map((s) => ({ file: s.file, sha256: s.sha256, bytes: s.bytes.length })),
+    skipped,
   };
 }

@@ -1,5 +1,6 @@
 import type { EmbedderSpec } from './core/embedders.js';
-import { DEFAULT_EMBEDDER, refreshIndex } from '../ingest/run.js';
+import { DEFAULT_EMBEDDER, rebuildIndex, refreshIndex } from '../ingest/run.js';
+import { isIndexDamage } from './core/integrity.js';
 import type { IngestIssue } from './core/schema.js';
 import { answerQuestion, conversationMemory } from './answer/answer.js';
 import type { PolicyBot } from './bot.js';
@@ -11,13 +12,14 @@ export interface OpenOptions {
   indexDir: string;
   /**
    * When given, the index is built from these seeds if it is missing, and rebuilt with its own settings when they
-   * changed; an index built with another embedder is refused. Without them the index is read as it is.
+   * changed or when it is damaged; an index built with another embedder is refused. Without them the index is read
+   * as it is, and a damaged one is refused with the fix.
    */
   seedsDir?: string | null;
   embedder?: EmbedderSpec;
   /** An admin's synonym table, merged over the bundled one. */
   synonymsFile?: string;
-  /** Told about ingest problems (a bad seed file) when the index is built on first use. */
+  /** Told about ingest problems (a bad seed file) when the index is built, and that a damaged one was rebuilt. */
   onIssues?: (issues: IngestIssue[]) => void;
   /** The day whether a plan's period has ended is judged against; today when not given. */
   today?: Date;
@@ -26,11 +28,19 @@ export interface OpenOptions {
 /** Opens the index (building it from the seeds on first use) and returns the bot that answers from it. */
 export async function openBot(options: OpenOptions): Promise<PolicyBot> {
   const embedder = options.embedder ?? DEFAULT_EMBEDDER;
-  if (options.seedsDir) {
-    const result = await refreshIndex({ seedsDir: options.seedsDir, outDir: options.indexDir, embedder });
+  const { seedsDir, indexDir: outDir } = options;
+  const load = () => loadCorpus(outDir, embedder, options.synonymsFile);
+  if (seedsDir) {
+    const result = await refreshIndex({ seedsDir, outDir, embedder });
     if (result.status === 'built' && result.issues.length > 0) options.onIssues?.(result.issues);
   }
-  const corpus = await loadCorpus(options.indexDir, embedder, options.synonymsFile);
+  // Loading checks every file against the manifest; with the seeds at hand, what it finds damaged is rebuilt.
+  const corpus = await load().catch(async (error: unknown) => {
+    if (!seedsDir || !isIndexDamage(error)) throw error;
+    const rebuilt = await rebuildIndex({ seedsDir, outDir, embedder }, error);
+    options.onIssues?.(rebuilt.issues);
+    return load();
+  });
   const engine = { corpus, today: () => options.today ?? new Date(), conversations: conversationMemory() };
   return {
     documents: corpus.documents,

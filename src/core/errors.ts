@@ -33,6 +33,10 @@ const CATALOGUE = {
   INDEX_DIMENSIONS: (file: string, found: number, expected: number) =>
     `index file ${file} holds ${found}-dimension vectors, but the manifest says ${expected}; ${reindex}`,
   INDEX_EMBEDDER_STATE: (file: string) => `${file} does not hold a lexical embedder state; ${reindex}`,
+  INDEX_COUNTS: (file: string, found: number, what: string, expected: number) =>
+    `index file ${file} holds ${found} ${what}, but the manifest says ${expected}; ${reindex}`,
+  INDEX_REBUILT: (dir: string, seeds: string, damage: string) =>
+    `index ${dir} was damaged or outdated and is rebuilt from the seeds in ${seeds}: ${damage}`,
   INDEX_SETTINGS_MISMATCH: (dir: string, setting: string, built: string, wanted: string, fix: string) =>
     `index ${dir} was built with ${setting} ${built}, not ${wanted}: ${fix}`,
   CONFIG_INVALID: (lines: readonly string[]) =>

@@ -1,8 +1,16 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { createError } from './errors.js';
+import {
+  checkCount,
+  checkDocstore,
+  checkEmbedderState,
+  checkGraph,
+  checkGraphArgs,
+  readIndexJson,
+} from './integrity.js';
 import { writeJson } from './json-file.js';
 import {
   ClauseSchema,
@@ -38,6 +46,8 @@ const FILES = {
   embedder: 'embedder.json',
 } as const;
 export const VECTORS_DIR = 'hnsw';
+/** The files of `VECTORS_DIR`, in the layout of LangChain's HNSWLib. */
+export const VECTOR_FILES = { args: 'args.json', graph: 'hnswlib.index', docstore: 'docstore.json' } as const;
 
 /** Writes into a sibling directory and swaps it in, so a reader never sees half an index. */
 export async function writeIndex(
@@ -58,43 +68,52 @@ export async function writeIndex(
   await rm(old, { recursive: true, force: true });
 }
 
-/** The manifest alone, or null when there is no readable index: enough to decide whether to rebuild. */
+/**
+ * The manifest alone, enough to decide whether to rebuild: null when there is none; a manifest that cannot be read
+ * or validated (a damaged one, or one of another schema version) is a coded error naming the file.
+ */
 export async function readManifest(dir: string): Promise<Manifest | null> {
-  try {
-    const raw: unknown = JSON.parse(await readFile(join(dir, FILES.manifest), 'utf8'));
-    const parsed = ManifestSchema.safeParse(raw);
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  const file = join(dir, FILES.manifest);
+  if (!existsSync(file)) return null;
+  return readIndexJson(file, ManifestSchema);
 }
 
+/**
+ * Everything in an index directory, checked against its manifest: the counts of documents, clauses, targets and
+ * passages, the embedder's dimensions and state, and the vector files (their dimensions, vectors and documents).
+ * Anything damaged is a coded error naming the file, what is wrong and the fix, never a half-read index.
+ */
 export async function readIndex(dir: string): Promise<StoredIndex> {
-  if (!existsSync(join(dir, FILES.manifest))) {
-    throw createError('INDEX_MISSING', dir);
-  }
-  const read = async <T extends z.ZodType>(key: keyof typeof FILES, schema: T): Promise<z.infer<T>> => {
-    const file = join(dir, FILES[key]);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(await readFile(file, 'utf8'));
-    } catch (error) {
-      throw createError('INDEX_UNREADABLE', file, (error as Error).message);
-    }
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw createError('INDEX_INVALID', file, issue.path.join('.') || '(root)', issue.message, SCHEMA_VERSION);
-    }
-    return parsed.data;
-  };
-  const [manifest, documents, clauses, targets, passages, embedder] = await Promise.all([
-    read('manifest', ManifestSchema),
-    read('documents', z.array(DocumentMetaSchema)),
-    read('clauses', z.array(ClauseSchema)),
-    read('targets', z.array(TargetSchema)),
-    read('passages', z.array(PassageSchema)),
-    read('embedder', z.unknown()),
+  const manifest = await readManifest(dir);
+  if (!manifest) throw createError('INDEX_MISSING', dir);
+  const file = (key: keyof typeof FILES) => join(dir, FILES[key]);
+  const [documents, clauses, targets, passages, embedder] = await Promise.all([
+    readIndexJson(file('documents'), z.array(DocumentMetaSchema)),
+    readIndexJson(file('clauses'), z.array(ClauseSchema)),
+    readIndexJson(file('targets'), z.array(TargetSchema)),
+    readIndexJson(file('passages'), z.array(PassageSchema)),
+    readIndexJson(file('embedder'), z.unknown()),
   ]);
+  const { counts } = manifest;
+  checkCount(file('documents'), documents.length, 'documents', counts.documents);
+  checkCount(file('clauses'), clauses.length, 'clauses', counts.clauses);
+  checkCount(file('targets'), targets.length, 'targets', counts.targets);
+  checkCount(file('passages'), passages.length, 'passages', counts.passages);
+  checkPassages(file('passages'), passages, clauses);
+  checkEmbedderState(file('embedder'), embedder, manifest);
+  const vectors = join(dir, VECTORS_DIR);
+  await checkGraphArgs(join(vectors, VECTOR_FILES.args), manifest);
+  await checkGraph(join(vectors, VECTOR_FILES.graph), manifest);
+  await checkDocstore(join(vectors, VECTOR_FILES.docstore), manifest);
   return { manifest, documents, clauses, targets, passages, embedder };
+}
+
+/** A passage is found by its id (the graph's label) and answers with its clause: both must hold. */
+function checkPassages(file: string, passages: readonly Passage[], clauses: readonly Clause[]): void {
+  const keys = new Set(clauses.map((c) => `${c.doc}#${c.section}`));
+  passages.forEach((p, i) => {
+    const problem =
+      p.id !== i ? `id ${p.id} is not its position` : keys.has(`${p.doc}#${p.section}`) ? null : 'names no clause';
+    if (problem) throw createError('INDEX_INVALID', file, `${i}`, problem, SCHEMA_VERSION);
+  });
 }
