@@ -9,6 +9,7 @@ import { buildPassages } from './passages.js';
 import { createIssue, SCHEMA_VERSION, type IngestIssue, type Manifest, type PassageMode } from '../src/core/schema.js';
 import { readIndex, readManifest, writeIndex } from '../src/core/store.js';
 import { addWords } from '../src/core/tokenizer.js';
+import { DEFAULT_LOCK_WAIT_MS, unwritable, withIngestLock } from './lock.js';
 import { buildVectors } from './vectors.js';
 
 export interface IngestOptions {
@@ -18,6 +19,11 @@ export interface IngestOptions {
   passageMode?: PassageMode;
   /** Rebuild even when the index matches the seeds. */
   force?: boolean;
+  /**
+   * How long to wait for another ingest that is writing the same index (it holds `DIR.lock`) before refusing with
+   * INGEST_LOCKED; after the wait, an index the other one built from the same seeds is kept. `DEFAULT_LOCK_WAIT_MS`.
+   */
+  lockWaitMs?: number;
 }
 
 export interface IngestResult {
@@ -28,6 +34,7 @@ export interface IngestResult {
 
 export const DEFAULT_EMBEDDER: EmbedderSpec = { provider: 'lexical' };
 export const DEFAULT_PASSAGE_MODE: PassageMode = 'clause';
+export { DEFAULT_LOCK_WAIT_MS };
 
 interface Source {
   file: string;
@@ -56,7 +63,7 @@ interface Wanted {
 
 /**
  * Reads every seed, and rebuilds the index only when a seed or metadata file, the embedder or the passage mode
- * changed, or when the index on disk is damaged (it is read whole to tell).
+ * changed, or when the index on disk is damaged (it is read whole to tell). One ingest at a time writes an index.
  */
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
   return build(options, { verify: !options.force });
@@ -101,13 +108,19 @@ async function build(
   const passageMode = options.passageMode ?? DEFAULT_PASSAGE_MODE;
   const seeds = await readSeeds(options.seedsDir);
   const wanted: Wanted = { sources: seeds.all, embedder: embedderId(embedder), passageMode };
-  const state = await indexState(options.outDir, wanted, context.verify);
-  if (!options.force && state.current) return upToDate(state.current);
-  const built = await buildIndex(options.outDir, seeds, embedder, passageMode);
-  const damage = context.damage ?? state.damage;
-  if (!damage) return built;
-  // Said once, when it happens: the manifest keeps only the seeds' issues.
-  return { ...built, issues: [rebuiltIssue(options.outDir, options.seedsDir, damage), ...built.issues] };
+  // Decided before taking the lock, so a reader of a current index never writes, not even a lock file.
+  const before = await indexState(options.outDir, wanted, context.verify);
+  if (!options.force && before.current) return upToDate(before.current);
+  return withIngestLock(options.outDir, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS, async () => {
+    // Another ingest may have built it from these seeds while this one waited for the lock.
+    const state = await indexState(options.outDir, wanted, context.verify);
+    if (!options.force && state.current) return upToDate(state.current);
+    const built = await buildIndex(options.outDir, seeds, embedder, passageMode);
+    const damage = context.damage ?? state.damage;
+    if (!damage) return built;
+    // Said once, when it happens: the manifest keeps only the seeds' issues.
+    return { ...built, issues: [rebuiltIssue(options.outDir, options.seedsDir, damage), ...built.issues] };
+  });
 }
 
 /** The manifest when the index is current; when `verify`, only if every file of it checks out. */
@@ -177,11 +190,17 @@ async function buildIndex(
     },
     issues,
   };
-  await writeIndex(
-    outDir,
-    { manifest, documents: documents.map((d) => d.meta), clauses, targets, passages, embedder: fitted.state },
-    (dir) => vectors.save(dir),
-  );
+  try {
+    await writeIndex(
+      outDir,
+      { manifest, documents: documents.map((d) => d.meta), clauses, targets, passages, embedder: fitted.state },
+      (dir) => vectors.save(dir),
+    );
+  } catch (error) {
+    // A full disk or a read-only directory is said in one line; anything else is a bug, with its stack.
+    if ((error as NodeJS.ErrnoException).code) throw unwritable(outDir, error);
+    throw error;
+  }
   return { status: 'built', manifest, issues };
 }
 

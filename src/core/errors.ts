@@ -37,6 +37,10 @@ const CATALOGUE = {
     `index file ${file} holds ${found} ${what}, but the manifest says ${expected}; ${reindex}`,
   INDEX_REBUILT: (dir: string, seeds: string, damage: string) =>
     `index ${dir} was damaged or outdated and is rebuilt from the seeds in ${seeds}: ${damage}`,
+  INDEX_UNWRITABLE: (dir: string, reason: string) =>
+    `index ${dir} cannot be written (${reason}); choose a writable directory with --out or POLICYBOT_INDEX_DIR`,
+  INGEST_LOCKED: (dir: string, holder: string, seconds: number, lock: string) =>
+    `another ingest (${holder}) is writing ${dir}; waited ${seconds} s: try again when it ends, or delete ${lock} if no ingest is running`,
   INDEX_SETTINGS_MISMATCH: (dir: string, setting: string, built: string, wanted: string, fix: string) =>
     `index ${dir} was built with ${setting} ${built}, not ${wanted}: ${fix}`,
   CONFIG_INVALID: (lines: readonly string[]) =>
