@@ -1,4 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createError, type PolicyBotError } from '../src/core/errors.js';
 import { isIndexDamage } from '../src/core/integrity.js';
@@ -20,6 +22,11 @@ export interface IngestOptions {
   /** Rebuild even when the index matches the seeds. */
   force?: boolean;
   /**
+   * A seed (or metadata) file larger than this many bytes is reported and skipped without being read; the others
+   * are ingested. `DEFAULT_MAX_SEED_BYTES` when not given.
+   */
+  maxSeedBytes?: number;
+  /**
    * How long to wait for another ingest that is writing the same index (it holds `DIR.lock`) before refusing with
    * INGEST_LOCKED; after the wait, an index the other one built from the same seeds is kept. `DEFAULT_LOCK_WAIT_MS`.
    */
@@ -34,6 +41,8 @@ export interface IngestResult {
 
 export const DEFAULT_EMBEDDER: EmbedderSpec = { provider: 'lexical' };
 export const DEFAULT_PASSAGE_MODE: PassageMode = 'clause';
+// The policy is 15 KB. A seed of megabytes is not one policy: a 30 MB one took an ingest to 2.8 GB of memory.
+export const DEFAULT_MAX_SEED_BYTES = 5 * 1024 * 1024;
 export { DEFAULT_LOCK_WAIT_MS };
 
 interface Source {
@@ -48,9 +57,9 @@ type SourceRecord = Manifest['sources'][number];
 interface Seeds {
   seeds: Source[];
   metadata: Map<string, Source>;
-  /** Both, in file name order: what the manifest records. */
+  /** Every file, in file name order, those skipped for their size too: what the manifest records. */
   all: SourceRecord[];
-  /** Files that could not be read (permissions, a file removed while listing): reported, the others ingested. */
+  /** Files that could not be read or are too large: reported, the others ingested. */
   skipped: IngestIssue[];
 }
 
@@ -79,6 +88,7 @@ export async function refreshIndex(options: {
   seedsDir: string;
   outDir: string;
   embedder: EmbedderSpec;
+  maxSeedBytes?: number;
 }): Promise<IngestResult> {
   const existing = await readManifest(options.outDir).catch(orNullIfDamaged);
   if (existing) checkEmbedder(existing, options.embedder, options.outDir);
@@ -87,7 +97,7 @@ export async function refreshIndex(options: {
 
 /** Rebuilds a damaged index from the seeds, with the settings it was built with when its manifest still says. */
 export async function rebuildIndex(
-  options: { seedsDir: string; outDir: string; embedder: EmbedderSpec },
+  options: { seedsDir: string; outDir: string; embedder: EmbedderSpec; maxSeedBytes?: number },
   damage: PolicyBotError,
 ): Promise<IngestResult> {
   const existing = await readManifest(options.outDir).catch(orNullIfDamaged);
@@ -106,7 +116,7 @@ async function build(
 ): Promise<IngestResult> {
   const embedder = options.embedder ?? DEFAULT_EMBEDDER;
   const passageMode = options.passageMode ?? DEFAULT_PASSAGE_MODE;
-  const seeds = await readSeeds(options.seedsDir);
+  const seeds = await readSeeds(options.seedsDir, options.maxSeedBytes ?? DEFAULT_MAX_SEED_BYTES);
   const wanted: Wanted = { sources: seeds.all, embedder: embedderId(embedder), passageMode };
   // Decided before taking the lock, so a reader of a current index never writes, not even a lock file.
   const before = await indexState(options.outDir, wanted, context.verify);
@@ -213,8 +223,11 @@ function isCurrent(manifest: Manifest, { sources, embedder, passageMode }: Wante
   );
 }
 
-/** The seeds, and apart from them the `NAME.meta.json` files, which are never ingested as policies. */
-async function readSeeds(dir: string): Promise<Seeds> {
+/**
+ * The seeds, and apart from them the `NAME.meta.json` files, which are never ingested as policies. A file over
+ * `maxBytes` is never read whole: it is hashed as a stream (so the manifest notices when it changes) and skipped.
+ */
+async function readSeeds(dir: string, maxBytes: number): Promise<Seeds> {
   let names: string[];
   try {
     names = (await readdir(dir, { withFileTypes: true }))
@@ -229,31 +242,37 @@ async function readSeeds(dir: string): Promise<Seeds> {
   }
   const skipped: IngestIssue[] = [];
   const read = await Promise.all(
-    names.map(async (name): Promise<Source | null> => {
+    names.map(async (name): Promise<{ record: SourceRecord; source: Source | null } | null> => {
       const file = join(dir, name);
       try {
+        const { size } = await stat(file);
+        if (size > maxBytes) {
+          skipped.push(createIssue('error', file, null, 'SEED_TOO_LARGE', file, size, maxBytes));
+          return { record: { file, sha256: await hashFile(file), bytes: size }, source: null };
+        }
         const bytes = await readFile(file);
-        return { file, bytes, sha256: sha256(bytes) };
+        const source = { file, bytes, sha256: sha256(bytes) };
+        return { record: { file, sha256: source.sha256, bytes: bytes.length }, source };
       } catch (error) {
-        skipped.push(
-          createIssue(
-            'error',
-            file,
-            null,
-            'SEED_UNREADABLE',
-            file,
-            (error as NodeJS.ErrnoException).code ?? (error as Error).message,
-          ),
-        );
+        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        skipped.push(createIssue('error', file, null, 'SEED_UNREADABLE', file, reason));
         return null;
       }
     }),
   );
-  const sources = read.filter((s): s is Source => s !== null);
+  const found = read.filter((r) => r !== null);
+  const sources = found.flatMap((r) => (r.source ? [r.source] : []));
   return {
     seeds: sources.filter((s) => !isMetadataFile(s.file)),
     metadata: new Map(sources.filter((s) => isMetadataFile(s.file)).map((s) => [metadataDocId(s.file), s])),
-    all: sources.map((s) => ({ file: s.file, sha256: s.sha256, bytes: s.bytes.length })),
-    skipped,
+    all: found.map((r) => r.record),
+    // In file name order, as they were before some were read and others hashed.
+    skipped: skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
   };
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }

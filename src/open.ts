@@ -16,6 +16,8 @@ export interface OpenOptions {
    * as it is, and a damaged one is refused with the fix.
    */
   seedsDir?: string | null;
+  /** Seed files over this size are skipped when the index is built (`DEFAULT_MAX_SEED_BYTES` when not given). */
+  maxSeedBytes?: number;
   embedder?: EmbedderSpec;
   /** An admin's synonym table, merged over the bundled one. */
   synonymsFile?: string;
@@ -28,16 +30,16 @@ export interface OpenOptions {
 /** Opens the index (building it from the seeds on first use) and returns the bot that answers from it. */
 export async function openBot(options: OpenOptions): Promise<PolicyBot> {
   const embedder = options.embedder ?? DEFAULT_EMBEDDER;
-  const { seedsDir, indexDir: outDir } = options;
+  const { seedsDir, indexDir: outDir, maxSeedBytes } = options;
   const load = () => loadCorpus(outDir, embedder, options.synonymsFile);
   if (seedsDir) {
-    const result = await refreshIndex({ seedsDir, outDir, embedder });
+    const result = await refreshIndex({ seedsDir, outDir, embedder, maxSeedBytes });
     if (result.status === 'built' && result.issues.length > 0) options.onIssues?.(result.issues);
   }
   // Loading checks every file against the manifest; with the seeds at hand, what it finds damaged is rebuilt.
   const corpus = await load().catch(async (error: unknown) => {
     if (!seedsDir || !isIndexDamage(error)) throw error;
-    const rebuilt = await rebuildIndex({ seedsDir, outDir, embedder }, error);
+    const rebuilt = await rebuildIndex({ seedsDir, outDir, embedder, maxSeedBytes }, error);
     options.onIssues?.(rebuilt.issues);
     return load();
   });

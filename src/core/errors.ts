@@ -14,6 +14,8 @@ const CATALOGUE = {
   SEED_BINARY: (file: string, control: number) =>
     `${at(file, null)}: not a text file (${control} control or undecodable characters); seeds must be UTF-8 or GBK text`,
   SEED_UNREADABLE: (file: string, reason: string) => `${at(file, null)}: cannot be read (${reason})`,
+  SEED_TOO_LARGE: (file: string, bytes: number, limit: number) =>
+    `${at(file, null)}: ${bytes} bytes, over the limit of ${limit} bytes a seed; the file is skipped (raise POLICYBOT_MAX_SEED_BYTES to ingest it)`,
   SEED_DUPLICATE_SECTION: (file: string, line: number, section: string, heading: string, first: number) =>
     `${at(file, line)}: duplicate section ${section} (${heading}), first at line ${first}`,
   SEED_SKIPPED_SECTION: (file: string, line: number, section: string, marker: string, expected: number) =>
