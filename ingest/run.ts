@@ -75,7 +75,7 @@ interface Wanted {
  * changed, or when the index on disk is damaged (it is read whole to tell). One ingest at a time writes an index.
  */
 export async function ingest(options: IngestOptions): Promise<IngestResult> {
-  return build(options, { verify: !options.force });
+  return build(options, { reader: false });
 }
 
 /**
@@ -92,7 +92,7 @@ export async function refreshIndex(options: {
 }): Promise<IngestResult> {
   const existing = await readManifest(options.outDir).catch(orNullIfDamaged);
   if (existing) checkEmbedder(existing, options.embedder, options.outDir);
-  return build({ ...options, passageMode: existing?.passageMode ?? DEFAULT_PASSAGE_MODE }, { verify: false });
+  return build({ ...options, passageMode: existing?.passageMode ?? DEFAULT_PASSAGE_MODE }, { reader: true });
 }
 
 /** Rebuilds a damaged index from the seeds, with the settings it was built with when its manifest still says. */
@@ -102,7 +102,7 @@ export async function rebuildIndex(
 ): Promise<IngestResult> {
   const existing = await readManifest(options.outDir).catch(orNullIfDamaged);
   const passageMode = existing?.passageMode ?? DEFAULT_PASSAGE_MODE;
-  return build({ ...options, passageMode, force: true }, { verify: false, damage });
+  return build({ ...options, passageMode, force: true }, { reader: true, damage });
 }
 
 const orNullIfDamaged = (error: unknown): null => {
@@ -110,20 +110,27 @@ const orNullIfDamaged = (error: unknown): null => {
   throw error;
 };
 
+/**
+ * `reader`: called by a command that reads the index, which checks the index whole as it loads it; it takes the
+ * lock only to write. The `ingest` command takes it at once, so it waits for another ingest before it judges the
+ * index, reads the index whole when the manifest says it is current, and removes what killed ingests left.
+ */
 async function build(
   options: IngestOptions,
-  context: { verify: boolean; damage?: PolicyBotError },
+  context: { reader: boolean; damage?: PolicyBotError },
 ): Promise<IngestResult> {
   const embedder = options.embedder ?? DEFAULT_EMBEDDER;
   const passageMode = options.passageMode ?? DEFAULT_PASSAGE_MODE;
   const seeds = await readSeeds(options.seedsDir, options.maxSeedBytes ?? DEFAULT_MAX_SEED_BYTES);
   const wanted: Wanted = { sources: seeds.all, embedder: embedderId(embedder), passageMode };
-  // Decided before taking the lock, so a reader of a current index never writes, not even a lock file.
-  const before = await indexState(options.outDir, wanted, context.verify);
-  if (!options.force && before.current) return upToDate(before.current);
+  if (context.reader && !options.force) {
+    // A reader of a current index writes nothing, not even a lock file.
+    const before = await indexState(options.outDir, wanted, false);
+    if (before.current) return upToDate(before.current);
+  }
   return withIngestLock(options.outDir, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS, async () => {
     // Another ingest may have built it from these seeds while this one waited for the lock.
-    const state = await indexState(options.outDir, wanted, context.verify);
+    const state = await indexState(options.outDir, wanted, !context.reader && !options.force);
     if (!options.force && state.current) return upToDate(state.current);
     const built = await buildIndex(options.outDir, seeds, embedder, passageMode);
     const damage = context.damage ?? state.damage;

@@ -49,6 +49,16 @@ describe('the ingest lock', () => {
     expect((await readIndex(outDir)).clauses).toHaveLength(25);
   });
 
+  it('removes what a killed ingest left even when the index is up to date', async () => {
+    const outDir = join(tempDir(), 'index');
+    await ingest({ seedsDir: SEEDS_DIR, outDir });
+    const ended = endedPid();
+    mkdirSync(join(outDir, '..', `index.tmp-${ended}`));
+    holdLock(outDir, ended);
+    expect((await ingest({ seedsDir: SEEDS_DIR, outDir })).status).toBe('up-to-date');
+    expect(siblings(outDir)).toEqual(['index']);
+  });
+
   it('refuses in one line, after waiting, while a live ingest holds the lock, and leaves its lock alone', async () => {
     const outDir = join(tempDir(), 'index');
     const live = livePid();
