@@ -1,6 +1,6 @@
-import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { DEFAULT_MAX_SEED_BYTES, ingest } from '../../ingest/run.js';
 import type { IngestIssue } from '../../src/core/schema.js';
 import { openBot } from '../../src/open.js';
@@ -9,6 +9,8 @@ import { POLICY_FILE, tempDir } from '../helpers/index.js';
 function seedsWithPolicy(): string {
   const dir = join(tempDir(), 'seeds');
   mkdirSync(dir);
+  // The generated seeds are tens of megabytes: not left behind in the temp directory.
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   copyFileSync(POLICY_FILE, join(dir, 'policy.txt'));
   copyFileSync(POLICY_FILE.replace(/\.txt$/, '.meta.json'), join(dir, 'policy.meta.json'));
   return dir;
