@@ -17,6 +17,8 @@ export const BaseConfigSchema = z.object({
     .trim()
     .min(1, 'is blank; set it to a file path, or remove the line to use data/policybot.sqlite')
     .default('data/policybot.sqlite'),
+  /** A seed file larger than this (5 MB when unset) is reported and skipped: a policy is kilobytes, not a dump. */
+  POLICYBOT_MAX_SEED_BYTES: optional(z.coerce.number().int().min(1)),
   /** Extra synonyms (JSON: {"用户说法": "政策用语"}) merged over the bundled table. */
   POLICYBOT_SYNONYMS: optional(z.string()),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -83,6 +85,7 @@ export function openOptions(config: BaseConfig, flags: { index?: string; seeds?:
     seedsDir: flags.seeds ?? (flags.index ? null : config.POLICYBOT_SEEDS_DIR),
     embedder: embedderSpec(config),
     synonymsFile: config.POLICYBOT_SYNONYMS,
+    maxSeedBytes: config.POLICYBOT_MAX_SEED_BYTES,
     today: config.POLICYBOT_TODAY,
   };
 }

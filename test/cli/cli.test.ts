@@ -133,6 +133,14 @@ describe('policybot CLI', () => {
     expect(stdout).toContain('11.2万个');
   });
 
+  it('ingest skips a seed over POLICYBOT_MAX_SEED_BYTES, saying so with the variable to raise', async () => {
+    const { code, stderr } = await policybot(['ingest', '--out', join(tempDir(), 'index')], {
+      env: { POLICYBOT_SEEDS_DIR: 'seeds', POLICYBOT_MAX_SEED_BYTES: '1000' },
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/over the limit of 1000 bytes a seed; the file is skipped \(raise POLICYBOT_MAX_SEED_BYTES/);
+  });
+
   it('eval prints accuracy by kind, overall and latency percentiles, asking follow-ups in their thread', async () => {
     const { code, stdout } = await policybot(['eval', 'test/fixtures/questions.jsonl', '--index', indexDir]);
     expect(code).toBe(0);

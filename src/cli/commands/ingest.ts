@@ -26,6 +26,7 @@ export async function ingestCommand(args: string[]): Promise<number> {
     embedder: embedderSpec(config),
     passageMode: passageMode.data,
     force: values.force,
+    maxSeedBytes: config.POLICYBOT_MAX_SEED_BYTES,
   });
   for (const issue of result.issues) process.stderr.write(`${issue.level}: ${issue.message}\n`);
   if (values.json) {
