@@ -10,11 +10,19 @@ export interface ScoredPassage {
 
 /** Okapi BM25 over pre-segmented passages; postings are packed (passage, tf) pairs to keep a large corpus small. */
 export class Bm25 {
+  /** Each passage's length normalisation, K1·(1 − B + B·len/avg), computed once rather than per posting. */
+  private readonly norms: Float64Array;
+  /** Scratch scores the size of the corpus, reused by every search: zero outside a search. */
+  private readonly scores: Float64Array;
+
   private constructor(
     private readonly postings: Map<string, Int32Array>,
     private readonly lengths: Float32Array,
-    private readonly averageLength: number,
-  ) {}
+    averageLength: number,
+  ) {
+    this.norms = Float64Array.from(lengths, (length) => K1 * (1 - B + (B * length) / averageLength));
+    this.scores = new Float64Array(lengths.length);
+  }
 
   /** `terms[i]` holds the space-separated terms of passage i. */
   static build(terms: readonly string[]): Bm25 {
@@ -32,7 +40,8 @@ export class Bm25 {
       }
     });
     const postings = new Map<string, Int32Array>();
-    for (const [t, p] of growing) postings.set(t, Int32Array.from(p));
+    const shared = new PostingPool();
+    for (const [t, p] of growing) postings.set(t, shared.intern(p));
     const total = lengths.reduce((a, b) => a + b, 0);
     return new Bm25(postings, lengths, terms.length > 0 ? total / terms.length : 0);
   }
@@ -65,31 +74,42 @@ export class Bm25 {
 
   /** Top passages for weighted query terms, best first. */
   search(query: ReadonlyMap<string, number>, limit: number): ScoredPassage[] {
-    // Scores in an array the size of the corpus, and the passages touched in a list: no Map over long postings.
-    const scores = new Float64Array(this.size);
+    // Term at a time into the scratch array; the passages touched are listed so only they are ranked and reset.
+    const { scores, norms } = this;
     const touched: number[] = [];
+    // Terms that always occur together (a word and the bigram it is made of) share one posting list: it is walked
+    // once, with their gains summed.
+    const gains = new Map<Int32Array, number>();
     for (const [term, weight] of query) {
       const posting = this.postings.get(term);
-      if (!posting) continue;
-      const idf = this.idf(term) * weight;
+      if (posting) gains.set(posting, (gains.get(posting) ?? 0) + this.idf(term) * weight * (K1 + 1));
+    }
+    for (const [posting, gain] of gains) {
       for (let i = 0; i < posting.length; i += 2) {
         const passage = posting[i]!;
         const tf = posting[i + 1]!;
-        const norm = tf + K1 * (1 - B + (B * this.lengths[passage]!) / this.averageLength);
         if (scores[passage] === 0) touched.push(passage);
-        scores[passage] = scores[passage]! + (idf * tf * (K1 + 1)) / norm;
+        scores[passage] = scores[passage]! + (gain * tf) / (tf + norms[passage]!);
       }
     }
-    return topK(touched, (p) => scores[p]!, limit).map((passage) => ({ passage, score: scores[passage]! }));
+    const best = topK(touched, scores, limit).map((passage) => ({ passage, score: scores[passage]! }));
+    for (const passage of touched) scores[passage] = 0;
+    return best;
   }
 }
 
 /** The `k` items of highest score, best first (ties by lower item); a bounded insertion, not a sort of everything. */
-function topK(items: readonly number[], score: (item: number) => number, k: number): number[] {
+function topK(items: readonly number[], scores: Float64Array, k: number): number[] {
   const best: number[] = [];
-  const better = (a: number, b: number) => score(a) > score(b) || (score(a) === score(b) && a < b);
+  if (k <= 0) return best;
+  const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
   for (const item of items) {
-    if (best.length === k && !better(item, best[k - 1]!)) continue;
+    // Most items lose to the last of a full list: decided inline, without the comparison's call.
+    if (best.length === k) {
+      const last = best[k - 1]!;
+      const score = scores[item]!;
+      if (score < scores[last]! || (score === scores[last] && item > last)) continue;
+    }
     let at = best.length === k ? k - 1 : best.length;
     while (at > 0 && better(item, best[at - 1]!)) {
       best[at] = best[at - 1]!;
@@ -98,4 +118,21 @@ function topK(items: readonly number[], score: (item: number) => number, k: numb
     best[at] = item;
   }
   return best;
+}
+
+/** Hands out one array for posting lists with the same contents, so a search can tell them the same by identity. */
+class PostingPool {
+  private readonly byHash = new Map<number, Int32Array[]>();
+
+  intern(values: readonly number[]): Int32Array {
+    let hash = 0x811c9dc5;
+    for (const v of values) hash = Math.imul(hash ^ v, 0x01000193);
+    const bucket = this.byHash.get(hash);
+    const same = bucket?.find((p) => p.length === values.length && p.every((v, i) => v === values[i]));
+    if (same) return same;
+    const posting = Int32Array.from(values);
+    if (bucket) bucket.push(posting);
+    else this.byHash.set(hash, [posting]);
+    return posting;
+  }
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Bm25 } from '../../src/retrieval/bm25.js';
 
@@ -35,4 +36,46 @@ describe('Bm25', () => {
     const heavy = bm25.search(new Map([['基站', 1]]), 1)[0]!.score;
     expect(heavy).toBeCloseTo(2 * light);
   });
+
+  it('scores as the textbook formula does, whatever terms share a posting list and however often it is asked', () => {
+    // Terms from a small vocabulary, some always together ("a" with "#a"), so posting lists are shared.
+    const passage = fc
+      .array(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 8 })
+      .map((ts) => ts.flatMap((t) => (t === 'a' ? ['a', '#a'] : [t])).join(' '));
+    const query = fc.uniqueArray(fc.tuple(fc.constantFrom('a', '#a', 'b', 'c', 'e'), fc.double({ min: 0.1, max: 2 })), {
+      selector: ([t]) => t,
+      maxLength: 4,
+    });
+    fc.assert(
+      fc.property(fc.array(passage, { minLength: 1, maxLength: 12 }), query, (passages, terms) => {
+        const index = Bm25.build(passages);
+        const weights = new Map(terms);
+        const expected = naiveScores(passages, weights);
+        for (let round = 0; round < 2; round++) {
+          const hits = index.search(weights, passages.length);
+          expect(hits.map((h) => h.passage).sort((a, b) => a - b)).toEqual([...expected.keys()].sort((a, b) => a - b));
+          for (const hit of hits) expect(hit.score).toBeCloseTo(expected.get(hit.passage)!, 9);
+        }
+      }),
+    );
+  });
 });
+
+/** BM25 written out per passage and term, k1 = 1.2, b = 0.75: what the index must agree with. */
+function naiveScores(passages: readonly string[], weights: ReadonlyMap<string, number>): Map<number, number> {
+  const docs = passages.map((p) => (p.length > 0 ? p.split(' ') : []));
+  const average = docs.reduce((n, d) => n + d.length, 0) / docs.length;
+  const scores = new Map<number, number>();
+  for (const [term, weight] of weights) {
+    const df = docs.filter((d) => d.includes(term)).length;
+    if (df === 0) continue;
+    const idf = Math.log(1 + (docs.length - df + 0.5) / (df + 0.5));
+    docs.forEach((d, i) => {
+      const tf = d.filter((t) => t === term).length;
+      if (tf === 0) return;
+      const score = (weight * idf * tf * 2.2) / (tf + 1.2 * (1 - 0.75 + (0.75 * d.length) / average));
+      scores.set(i, (scores.get(i) ?? 0) + score);
+    });
+  }
+  return scores;
+}
