@@ -30,22 +30,40 @@ export function findPart(text: string, parts: readonly Part[]): Part | undefined
   return tied.every((s) => s.p.heading === best.p.heading) ? best.p : undefined;
 }
 
-const pairIndexes = new WeakMap<readonly Part[], Map<string, Part[]>>();
+interface PairIndex {
+  /** For each pair of characters, the parts (by position) whose heading holds it. */
+  byPair: Map<string, number[]>;
+  /** Scratch counts, one a part, zero outside a lookup. */
+  counts: Uint32Array;
+}
+
+const pairIndexes = new WeakMap<readonly Part[], PairIndex>();
 
 /** The parts that share at least one pair of characters with the text: an index of pairs, built once a corpus. */
 function candidatesOf(text: string, parts: readonly Part[]): Part[] {
   let index = pairIndexes.get(parts);
   if (!index) {
-    index = new Map();
-    for (const p of parts)
-      for (const pair of new Set(pairsOf(p.heading))) (index.get(pair) ?? index.set(pair, []).get(pair)!).push(p);
+    const byPair = new Map<string, number[]>();
+    parts.forEach((p, i) => {
+      for (const pair of new Set(pairsOf(p.heading))) (byPair.get(pair) ?? byPair.set(pair, []).get(pair)!).push(i);
+    });
+    index = { byPair, counts: new Uint32Array(parts.length) };
     pairIndexes.set(parts, index);
   }
-  // A heading named by at least MIN_PART_CHARS characters in a row shares that many pairs, less one, with the text.
-  const shared = new Map<Part, number>();
+  // Only the parts the text's pairs reach are counted and looked at: a corpus of many documents has many parts.
+  const { counts } = index;
+  const touched: number[] = [];
   for (const pair of new Set(pairsOf(text)))
-    for (const p of index.get(pair) ?? []) shared.set(p, (shared.get(p) ?? 0) + 1);
-  return parts.filter((p) => (shared.get(p) ?? 0) >= Math.max(1, Math.min(MIN_PART_CHARS, p.heading.length) - 1));
+    for (const i of index.byPair.get(pair) ?? []) {
+      if (counts[i] === 0) touched.push(i);
+      counts[i] = counts[i]! + 1;
+    }
+  // A heading named by at least MIN_PART_CHARS characters in a row shares that many pairs, less one, with the text.
+  const named = touched.filter(
+    (i) => counts[i]! >= Math.max(1, Math.min(MIN_PART_CHARS, parts[i]!.heading.length) - 1),
+  );
+  for (const i of touched) counts[i] = 0;
+  return named.sort((a, b) => a - b).map((i) => parts[i]!);
 }
 
 function pairsOf(text: string): string[] {
