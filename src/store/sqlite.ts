@@ -4,7 +4,19 @@ import Database from 'better-sqlite3';
 import type { AnswerStatus } from '../answer/types.js';
 import { createError } from '../core/errors.js';
 import { normaliseQuestion } from './normalise.js';
-import type { BotStore, DownvotedAnswer, OwedRequest, QuestionCount, QuestionRecord, Totals, Vote } from './store.js';
+import type {
+  BotStore,
+  DownvotedAnswer,
+  OwedRequest,
+  QuestionCount,
+  QuestionRecord,
+  QuizAnswer,
+  QuizScore,
+  StoredQuiz,
+  Totals,
+  Vote,
+  VoteReason,
+} from './store.js';
 
 /** Bump with a new entry in MIGRATIONS whenever the tables change; `user_version` records what a file has. */
 const MIGRATIONS = [
@@ -46,6 +58,26 @@ const MIGRATIONS = [
    CREATE INDEX inbox_owed ON inbox (lease_until) WHERE state = 'owed';
    CREATE TABLE sightings (key TEXT PRIMARY KEY, holder TEXT NOT NULL, expires INTEGER NOT NULL);
    CREATE INDEX sightings_expires ON sightings (expires);`,
+  `ALTER TABLE votes ADD COLUMN reason TEXT;
+   ALTER TABLE votes ADD COLUMN note TEXT;
+   CREATE TABLE quizzes (
+     id TEXT PRIMARY KEY,
+     ts TEXT NOT NULL,
+     owner TEXT NOT NULL,
+     channel TEXT,
+     part TEXT,
+     seed TEXT NOT NULL,
+     questions TEXT NOT NULL
+   );
+   CREATE TABLE quiz_answers (
+     quiz_id TEXT NOT NULL REFERENCES quizzes (id),
+     question INTEGER NOT NULL,
+     user TEXT NOT NULL,
+     chosen INTEGER NOT NULL,
+     correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+     ts TEXT NOT NULL,
+     PRIMARY KEY (quiz_id, question, user)
+   );`,
 ];
 
 export interface SqliteOptions {
@@ -133,6 +165,67 @@ export class SqliteStore implements BotStore {
       .prepare('INSERT INTO votes (question_id, user, vote, ts) VALUES (?, ?, ?, ?)')
       .run(questionId, user, vote, now.toISOString());
     return true;
+  }
+
+  explainVote(questionId: number, user: string, reason: VoteReason, note: string, now = new Date()): boolean {
+    // The reason belongs to the user's latest 👎 on that answer; a reason without one records the 👎 as well.
+    const latest = this.db
+      .prepare('SELECT id, vote FROM votes WHERE question_id = ? AND user = ? ORDER BY id DESC LIMIT 1')
+      .get(questionId, user) as { id: number; vote: Vote } | undefined;
+    if (latest?.vote === -1) {
+      this.db.prepare('UPDATE votes SET reason = ?, note = ? WHERE id = ?').run(reason, note, latest.id);
+      return true;
+    }
+    if (!this.addVote(questionId, user, -1, now)) return false;
+    return this.explainVote(questionId, user, reason, note, now);
+  }
+
+  saveQuiz(quiz: StoredQuiz, now = new Date()): void {
+    this.db
+      .prepare('INSERT INTO quizzes (id, ts, owner, channel, part, seed, questions) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(quiz.id, now.toISOString(), quiz.owner, quiz.channel, quiz.part, quiz.seed, JSON.stringify(quiz.questions));
+  }
+
+  quiz(id: string): StoredQuiz | undefined {
+    const row = this.db.prepare('SELECT * FROM quizzes WHERE id = ?').get(id) as
+      | { id: string; owner: string; channel: string | null; part: string | null; seed: string; questions: string }
+      | undefined;
+    if (!row) return undefined;
+    return { ...row, questions: JSON.parse(row.questions) as StoredQuiz['questions'] };
+  }
+
+  answerQuiz(
+    quizId: string,
+    question: number,
+    user: string,
+    chosen: number,
+    correct: boolean,
+    now = new Date(),
+  ): boolean {
+    const result = this.db
+      .prepare(
+        `INSERT INTO quiz_answers (quiz_id, question, user, chosen, correct, ts) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
+      )
+      .run(quizId, question, user, chosen, correct ? 1 : 0, now.toISOString());
+    return result.changes === 1;
+  }
+
+  quizAnswers(quizId: string, user: string): QuizAnswer[] {
+    return (
+      this.db
+        .prepare('SELECT question, chosen, correct FROM quiz_answers WHERE quiz_id = ? AND user = ? ORDER BY question')
+        .all(quizId, user) as { question: number; chosen: number; correct: number }[]
+    ).map((a) => ({ ...a, correct: a.correct === 1 }));
+  }
+
+  quizScores(quizId: string): QuizScore[] {
+    return this.db
+      .prepare(
+        `SELECT user, SUM(correct) AS correct, COUNT(*) AS answered FROM quiz_answers WHERE quiz_id = ?
+         GROUP BY user ORDER BY correct DESC, answered DESC, MIN(ts)`,
+      )
+      .all(quizId) as QuizScore[];
   }
 
   votes(questionId: number): { user: string; vote: Vote }[] {

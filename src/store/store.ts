@@ -1,17 +1,22 @@
 import type { AnswerStatus, Citation } from '../answer/types.js';
+import type { QuizQuestion } from '../quiz/types.js';
 
 /**
  * Everything the bot keeps between requests, behind one interface: the bot is stateless apart from its store, so
  * several replicas sharing one store behave as one bot. SQLite implements it (src/store/sqlite.ts); a shared
  * database can replace it by implementing the same methods with the same guarantees.
  */
-export interface BotStore extends QuestionLog, Inbox, Sightings {
+export interface BotStore extends QuestionLog, Inbox, Sightings, QuizResults {
   close(): void;
 }
 
 /** Where a question came from, so the report can tell channels from DMs and commands. */
 export type Surface = 'mention' | 'dm' | 'command' | 'home';
 export type Vote = 1 | -1;
+
+/** Why a 👎: the choices the bot offers (不准确 / 不完整 / 没回答我的问题 / 已过时 / 其他, with free text). */
+export const VOTE_REASONS = ['inaccurate', 'incomplete', 'off_topic', 'outdated', 'other'] as const;
+export type VoteReason = (typeof VOTE_REASONS)[number];
 
 export interface QuestionRecord {
   surface: Surface;
@@ -56,6 +61,8 @@ export interface QuestionLog {
   logQuestion(record: QuestionRecord, now?: Date): number;
   /** Adds one vote row; false when the question id is unknown (e.g. a button from a database since deleted). */
   addVote(questionId: number, user: string, vote: Vote, now?: Date): boolean;
+  /** Records why `user` voted 👎 on an answer (recording the 👎 too when their latest vote was not one). */
+  explainVote(questionId: number, user: string, reason: VoteReason, note: string, now?: Date): boolean;
   votes(questionId: number): { user: string; vote: Vote }[];
   /** Questions grouped by normalised text, most asked first; `question` is the latest wording. */
   mostAsked(limit: number, status?: AnswerStatus): QuestionCount[];
@@ -108,4 +115,37 @@ export interface Sightings {
   claim(key: string, holder: string, now: number, ttlMs: number): boolean;
   /** Forgets expired keys. */
   prune(now: number): void;
+}
+
+/** A quiz as handed out: who made it, where it was posted (null for one taken privately), and its questions. */
+export interface StoredQuiz {
+  id: string;
+  owner: string;
+  channel: string | null;
+  part: string | null;
+  seed: string;
+  questions: QuizQuestion[];
+}
+
+export interface QuizAnswer {
+  question: number;
+  chosen: number;
+  correct: boolean;
+}
+
+export interface QuizScore {
+  user: string;
+  correct: number;
+  answered: number;
+}
+
+/** Quizzes and their answers; each participant's first answer to a question is the one that counts. */
+export interface QuizResults {
+  saveQuiz(quiz: StoredQuiz, now?: Date): void;
+  quiz(id: string): StoredQuiz | undefined;
+  /** False when `user` had already answered that question: the first answer stands. */
+  answerQuiz(quizId: string, question: number, user: string, chosen: number, correct: boolean, now?: Date): boolean;
+  quizAnswers(quizId: string, user: string): QuizAnswer[];
+  /** Each participant's score, best first. */
+  quizScores(quizId: string): QuizScore[];
 }
