@@ -11,6 +11,8 @@ const USAGE = `policybot <command>
   clauses [--json]       list the parsed clauses
   targets [关键词] [--json]
                          list the quantitative targets
+  quiz [--part SECTION] [--count N] [--seed S] [--json]
+                         a quiz from the policy, answered in the terminal (or printed as JSON)
   eval FILE.jsonl [--show] [--json] [--ablation]
                          score a question set
   serve                  run the Slack bot (needs .env, see README)
@@ -27,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   chat: async () => (await import('./commands/chat.js')).chatCommand,
   clauses: async () => (await import('./commands/list.js')).clausesCommand,
   targets: async () => (await import('./commands/list.js')).targetsCommand,
+  quiz: async () => (await import('./commands/quiz.js')).quizCommand,
   eval: async () => (await import('./commands/eval.js')).evalCommand,
   serve: async () => (await import('./commands/slack.js')).serveCommand,
   report: async () => (await import('./commands/slack.js')).reportCommand,
