@@ -6,12 +6,18 @@ import { createError } from '../core/errors.js';
 import { normaliseQuestion } from './normalise.js';
 import type {
   BotStore,
+  CitedClause,
+  DayCount,
+  DownvoteReason,
   DownvotedAnswer,
+  DownvotedDetail,
+  LoggedQuestion,
   OwedRequest,
   QuestionCount,
   QuestionRecord,
   QuizAnswer,
   QuizScore,
+  QuizSummary,
   StoredQuiz,
   Totals,
   Vote,
@@ -92,6 +98,28 @@ export interface SqliteOptions {
 const LATEST_VOTES = `
   SELECT question_id, vote FROM votes v
   WHERE v.id = (SELECT MAX(w.id) FROM votes w WHERE w.question_id = v.question_id AND w.user = v.user)`;
+
+/** The same latest votes, with who cast them and why. */
+const LATEST_VOTE_ROWS = `
+  SELECT id, question_id, user, vote, reason, note, ts FROM votes v
+  WHERE v.id = (SELECT MAX(w.id) FROM votes w WHERE w.question_id = v.question_id AND w.user = v.user)`;
+
+const QUESTION_PAGE_ROWS = 500;
+
+/** The clauses a logged answer cited; a row written by an older build that does not parse cites nothing. */
+function citedClauses(json: string): CitedClause[] {
+  try {
+    const citations = JSON.parse(json) as Partial<CitedClause>[];
+    return citations.map((c) => ({
+      doc: String(c.doc ?? ''),
+      title: String(c.title ?? ''),
+      section: String(c.section ?? ''),
+      heading: String(c.heading ?? ''),
+    }));
+  } catch {
+    return [];
+  }
+}
 
 /** The bot's store in one SQLite file: question log, votes, inbox and sightings. */
 export class SqliteStore implements BotStore {
@@ -268,6 +296,63 @@ export class SqliteStore implements BotStore {
       .prepare(`SELECT COALESCE(SUM(vote = 1), 0) AS up, COALESCE(SUM(vote = -1), 0) AS down FROM (${LATEST_VOTES})`)
       .get() as Pick<Totals, 'up' | 'down'>;
     return { ...q, ...v };
+  }
+
+  questionsPerDay(since: Date, utcOffsetMinutes = 0): DayCount[] {
+    return this.db
+      .prepare(
+        `SELECT date(ts, @shift) AS day, SUM(status = 'answered') AS answered, SUM(status = 'not_found') AS notFound
+         FROM questions WHERE ts >= @since GROUP BY day ORDER BY day`,
+      )
+      .all({ since: since.toISOString(), shift: `${Math.trunc(utcOffsetMinutes)} minutes` }) as DayCount[];
+  }
+
+  downvotedWithReasons(limit: number): DownvotedDetail[] {
+    const reasons = this.db.prepare(
+      `SELECT user, reason, COALESCE(note, '') AS note, ts FROM (${LATEST_VOTE_ROWS})
+       WHERE question_id = ? AND vote = -1 ORDER BY id`,
+    );
+    const detail = this.db.prepare('SELECT ts, status, citations FROM questions WHERE id = ?');
+    return this.downvoted(limit).map((d) => {
+      const row = detail.get(d.id) as { ts: string; status: AnswerStatus; citations: string };
+      return {
+        ...d,
+        ts: row.ts,
+        status: row.status,
+        citations: citedClauses(row.citations),
+        reasons: reasons.all(d.id) as DownvoteReason[],
+      };
+    });
+  }
+
+  *questionRows(): Iterable<LoggedQuestion> {
+    // Pages, not one open cursor: a reader that pauses between rows (an HTTP download) would otherwise keep the
+    // connection busy, and every write of the bot meanwhile would fail.
+    const page = this.db.prepare(
+      `SELECT q.id, q.ts, q.surface, q.user, q.channel, q.question, q.status, q.answer, q.citations, q.ms,
+              COALESCE(SUM(l.vote = 1), 0) AS up, COALESCE(SUM(l.vote = -1), 0) AS down
+       FROM (SELECT * FROM questions WHERE id > ? ORDER BY id LIMIT ?) q
+       LEFT JOIN (${LATEST_VOTES}) l ON l.question_id = q.id
+       GROUP BY q.id ORDER BY q.id`,
+    );
+    for (let after = 0; ; ) {
+      const rows = page.all(after, QUESTION_PAGE_ROWS) as (Omit<LoggedQuestion, 'citations'> & { citations: string })[];
+      for (const row of rows) yield { ...row, citations: citedClauses(row.citations) };
+      if (rows.length < QUESTION_PAGE_ROWS) return;
+      after = rows.at(-1)!.id;
+    }
+  }
+
+  quizSummaries(limit: number): QuizSummary[] {
+    return this.db
+      .prepare(
+        `SELECT z.id, z.ts, z.owner, z.channel, z.part, json_array_length(z.questions) AS questions,
+                COUNT(s.user) AS participants, COALESCE(AVG(s.correct), 0) AS averageCorrect
+         FROM quizzes z LEFT JOIN (SELECT quiz_id, user, SUM(correct) AS correct FROM quiz_answers
+                                   GROUP BY quiz_id, user) s ON s.quiz_id = z.id
+         GROUP BY z.id ORDER BY z.ts DESC, z.rowid DESC LIMIT ?`,
+      )
+      .all(limit) as QuizSummary[];
   }
 
   admit(id: string, body: unknown, owner: string, leaseUntil: number): boolean {

@@ -55,6 +55,52 @@ export interface Totals {
   down: number;
 }
 
+/** Questions asked on one day (a `YYYY-MM-DD` in the caller's time zone), by outcome. */
+export interface DayCount {
+  day: string;
+  answered: number;
+  notFound: number;
+}
+
+/** A clause an answer cited, as the dashboard names it. */
+export interface CitedClause {
+  doc: string;
+  title: string;
+  section: string;
+  heading: string;
+}
+
+/** One user's 👎 on an answer; `reason` is null when they did not say why. */
+export interface DownvoteReason {
+  user: string;
+  reason: VoteReason | null;
+  note: string;
+  ts: string;
+}
+
+export interface DownvotedDetail extends DownvotedAnswer {
+  ts: string;
+  status: AnswerStatus;
+  citations: CitedClause[];
+  reasons: DownvoteReason[];
+}
+
+/** A row of the question log as exported, with the votes on it (each user's latest). */
+export interface LoggedQuestion {
+  id: number;
+  ts: string;
+  surface: Surface;
+  user: string;
+  channel: string | null;
+  question: string;
+  status: AnswerStatus;
+  answer: string;
+  citations: CitedClause[];
+  ms: number;
+  up: number;
+  down: number;
+}
+
 /** The question log and 👍/👎 votes, read by the report. */
 export interface QuestionLog {
   /** Returns the row id that the answer's 👍/👎 buttons carry; the same row when `source` was logged before. */
@@ -69,6 +115,12 @@ export interface QuestionLog {
   /** Answers with at least one 👎 (by each user's latest vote), most downvoted first. */
   downvoted(limit: number): DownvotedAnswer[];
   totals(): Totals;
+  /** Days since `since` with at least one question, oldest first; a day starts at midnight UTC+`utcOffsetMinutes`. */
+  questionsPerDay(since: Date, utcOffsetMinutes?: number): DayCount[];
+  /** `downvoted` with what the dashboard shows beside it: each 👎's reason and note, and the cited clauses. */
+  downvotedWithReasons(limit: number): DownvotedDetail[];
+  /** The whole log, oldest first, read lazily (the export streams it). */
+  questionRows(): Iterable<LoggedQuestion>;
   /** The last `limit` questions of a conversation, oldest first, leaving out the one `source` asked. */
   conversation(conversation: string, limit: number, source?: string): string[];
 }
@@ -139,6 +191,20 @@ export interface QuizScore {
   answered: number;
 }
 
+/** A quiz handed out, with how its participants did. */
+export interface QuizSummary {
+  id: string;
+  ts: string;
+  owner: string;
+  channel: string | null;
+  part: string | null;
+  /** How many questions it has. */
+  questions: number;
+  participants: number;
+  /** Right answers per participant, on average (0 when nobody took part). */
+  averageCorrect: number;
+}
+
 /** Quizzes and their answers; each participant's first answer to a question is the one that counts. */
 export interface QuizResults {
   saveQuiz(quiz: StoredQuiz, now?: Date): void;
@@ -148,4 +214,6 @@ export interface QuizResults {
   quizAnswers(quizId: string, user: string): QuizAnswer[];
   /** Each participant's score, best first. */
   quizScores(quizId: string): QuizScore[];
+  /** The latest `limit` quizzes, newest first. */
+  quizSummaries(limit: number): QuizSummary[];
 }
