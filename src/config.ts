@@ -48,6 +48,10 @@ export const SlackConfigSchema = BaseConfigSchema.extend({
   POLICYBOT_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** How long a database write may wait for another process's lock before the bot goes on without it. */
   POLICYBOT_DB_BUSY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
+  /** When set (HTTP mode), the admin dashboard is served at /admin to whoever presents it; unset, /admin is 404. */
+  POLICYBOT_ADMIN_TOKEN: optional(
+    z.string().min(16, 'must be at least 16 characters; generate one with `openssl rand -hex 24`'),
+  ),
 }).refine((c) => c.SLACK_APP_TOKEN !== undefined || c.SLACK_SIGNING_SECRET !== undefined, {
   path: ['SLACK_SIGNING_SECRET'],
   message: 'is required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)',

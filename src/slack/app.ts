@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import {
   App,
+  type CustomRoute,
   HTTPModuleFunctions,
   HTTPReceiver,
   LogLevel,
@@ -10,6 +11,7 @@ import {
   SocketModeReceiver,
   webApi,
 } from '@slack/bolt';
+import { dashboardRoutes } from '../admin/index.js';
 import type { PolicyBot } from '../bot.js';
 import type { SlackConfig } from '../config.js';
 import { createError } from '../core/errors.js';
@@ -70,7 +72,8 @@ export function createSlackApp(config: SlackConfig, bot: PolicyBot, deps: SlackA
   const queue = new SendQueue(config.SLACK_CHANNEL_INTERVAL_MS);
   // One breaker for every store call, so the ack path and the answer path learn of a locked store together.
   const guard: StoreGuard = new StoreGuard((): Logger => app.logger);
-  const inbox: InboxReceiver = new InboxReceiver(innerReceiver(config, mode, logging), {
+  const routes = dashboardRoutes(config.POLICYBOT_ADMIN_TOKEN, deps.store, (): Logger => app.logger);
+  const inbox: InboxReceiver = new InboxReceiver(innerReceiver(config, mode, logging, routes), {
     store: deps.store,
     guard,
     leaseMs: 60_000,
@@ -152,12 +155,15 @@ function innerReceiver(
   config: SlackConfig,
   mode: SlackMode,
   logging: { logger: Logger } | { logLevel: LogLevel },
+  customRoutes: CustomRoute[],
 ): Receiver {
   if (mode === 'socket') return new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, ...logging });
   return new HTTPReceiver({
     signingSecret: config.SLACK_SIGNING_SECRET!,
     endpoints: '/slack/events',
     port: config.PORT,
+    // The admin dashboard (src/admin/), on the same port.
+    customRoutes,
     ...logging,
     customPropertiesExtractor: (req) => {
       const signed = signedHeaders(req);
