@@ -21,6 +21,8 @@ export const HELP = [
   '• `/policy 问题`：直接提问，例如 `/policy 5G基站建设目标`',
   '• `/policy units 责任单位`：查看某个单位负责的条款，例如 `/policy units 省能源局`',
   '• `/policy targets 关键词`：查看量化目标（关键词可省略），例如 `/policy targets 5G`',
+  '• `/policy quiz [部分] [题数]`：私下做一套政策测验，例如 `/policy quiz 智慧+民生 5`',
+  '• `/policy quiz channel [部分] [题数]`：在频道里发布一套测验，大家一起作答',
   '• `/policy help`：显示本帮助',
 ].join('\n');
 
@@ -51,3 +53,38 @@ export const ASK_MODAL_PLACEHOLDER = '例如：加氢站目标是多少？';
 export const ASK_MODAL_SUBMIT = '提问';
 export const CLOSE = '关闭';
 export const CLAUSE_MODAL_TITLE = '政策原文';
+
+export const FEEDBACK_REASON_TITLE = '哪里没用？';
+export const FEEDBACK_REASON_LABEL = '原因';
+export const FEEDBACK_NOTE_LABEL = '补充说明（可选）';
+export const FEEDBACK_REASON_SUBMIT = '提交';
+/** The 👎 reasons, in the order the modal offers them; the keys are the store's VoteReason values. */
+export const FEEDBACK_REASONS = {
+  inaccurate: '不准确',
+  incomplete: '不完整',
+  off_topic: '没回答我的问题',
+  outdated: '已过时',
+  other: '其他',
+} as const;
+
+export const QUIZ_SENT = (count: number) => `已私信给您一套 ${count} 道题的政策测验，请在私信中作答。`;
+export const QUIZ_POSTED = (count: number) => `已在本频道发布一套 ${count} 道题的政策测验。`;
+export const QUIZ_NO_QUESTIONS = (part: string | null) =>
+  part === null
+    ? '抱歉，暂时无法从政策中生成测验题。'
+    : `没有找到“${part}”这一部分，或这部分出不了题。请换一个部分，或不写部分。`;
+export const QUIZ_PROGRESS = (index: number, total: number) => `第 ${index + 1}/${total} 题`;
+export const QUIZ_RIGHT = '✅ 回答正确！';
+export const QUIZ_WRONG = (answer: string) => `❌ 回答错误。正确答案是：*${answer}*`;
+export const QUIZ_YOUR_CHOICE = (choice: string) => `您的选择：${choice}`;
+export const QUIZ_SOURCE = '依据';
+export const QUIZ_SCORE = (correct: number, total: number) => `测验结束，得分：*${correct}/${total}*`;
+export const QUIZ_ALREADY_ANSWERED = '这道题您已经答过了，以第一次作答为准。';
+export const QUIZ_MISSING = '抱歉，找不到这套测验了。';
+export const QUIZ_CHANNEL_TITLE = (owner: string, count: number, part: string | null) =>
+  `<@${owner}> 发布了一套政策测验（${count} 题${part === null ? '' : `，范围：${part}`}）。点击选项作答，结果只有您自己看得到。`;
+export const QUIZ_SCORES_BUTTON = '查看成绩';
+export const QUIZ_SCORES_TITLE = '成绩';
+export const QUIZ_NO_SCORES = '还没有人作答。';
+export const QUIZ_SCORE_LINE = (user: string, correct: number, answered: number, total: number) =>
+  `<@${user}>：${correct}/${total}${answered < total ? `（已答 ${answered} 题）` : ''}`;

@@ -49,6 +49,10 @@ describe('parsePolicyCommand', () => {
     ['targets 5G', { kind: 'targets', keyword: '5G' }],
     ['目标 加氢站', { kind: 'targets', keyword: '加氢站' }],
     ['加氢站目标是多少', { kind: 'ask', question: '加氢站目标是多少' }],
+    ['quiz', { kind: 'quiz', part: null, count: null, audience: 'private' }],
+    ['quiz 智慧+民生 5', { kind: 'quiz', part: '智慧+民生', count: 5, audience: 'private' }],
+    ['测验 channel 2.1', { kind: 'quiz', part: '2.1', count: null, audience: 'channel' }],
+    ['QUIZ 频道 10', { kind: 'quiz', part: null, count: 10, audience: 'channel' }],
     ['  5G基站 建设目标 ', { kind: 'ask', question: '5G基站 建设目标' }],
   ])('parses %j', (text, expected) => {
     expect(parsePolicyCommand(text)).toEqual(expected);

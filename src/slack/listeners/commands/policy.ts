@@ -5,16 +5,17 @@ import type { SlackMessage } from '../../blocks/message.js';
 import { targetsMessage } from '../../blocks/targets.js';
 import { unitClausesMessage } from '../../blocks/units.js';
 import type { ListenerContext } from '../../context.js';
-import { deliveryOf } from '../../delivery/delivery.js';
+import { type Delivery, deliveryOf } from '../../delivery/delivery.js';
 import { APOLOGY, EMPTY_QUESTION, TOO_LONG, UNITS_USAGE } from '../../messages.js';
 import { CommandSchema, readPayload } from '../../payloads.js';
 import { parsePolicyCommand } from '../../policy-command.js';
 import { checkQuestion } from '../../question.js';
+import { startQuiz } from '../../quiz.js';
 
 type Visibility = 'in_channel' | 'ephemeral';
 
 /**
- * `/policy 问题 | units 单位 | targets [关键词] | help`. Acked at once (Slack allows 3 s), answered through the
+ * `/policy 问题 | units 单位 | targets [关键词] | quiz [channel] [部分] [题数] | help`. Acked at once (Slack allows 3 s), answered through the
  * response_url: answers in the channel, lists and help only to the asker. A reply the response_url did not take
  * leaves the command owed, to be tried again while the url lives (30 minutes).
  */
@@ -30,7 +31,7 @@ export function policyCommand(ctx: ListenerContext) {
     const { text, user_id: user, channel_id: channel } = slash;
     let answer: [SlackMessage, Visibility];
     try {
-      answer = await commandReply(ctx, text, user, channel, delivery.request);
+      answer = await commandReply(ctx, text, user, channel, delivery);
     } catch (error) {
       logger.error(`/policy from ${user} in ${channel} failed`, error);
       answer = [noticeMessage(APOLOGY), 'ephemeral'];
@@ -49,7 +50,7 @@ async function commandReply(
   text: string,
   user: string,
   channel: string,
-  request: string,
+  delivery: Delivery,
 ): Promise<[SlackMessage, Visibility]> {
   const parsed = parsePolicyCommand(text);
   switch (parsed.kind) {
@@ -70,10 +71,12 @@ async function commandReply(
           surface: 'command',
           user,
           channel,
-          source: request,
+          source: delivery.request,
         }),
         'in_channel',
       ];
     }
+    case 'quiz':
+      return [await startQuiz(ctx, parsed, user, channel, delivery), 'ephemeral'];
   }
 }
