@@ -33,7 +33,9 @@ body { margin: 0; font: 15px/1.55 system-ui, -apple-system, "PingFang SC", "Micr
   "WenQuanYi Micro Hei", sans-serif; color: #1d232a; background: #f5f6f8; }
 header, main { max-width: 1180px; margin: 0 auto; padding: 0 20px; }
 header { padding-top: 18px; display: flex; flex-wrap: wrap; align-items: baseline; gap: 8px 24px; }
-h1 { font-size: 22px; margin: 0; flex: 1 1 auto; }
+h1 { font-size: 22px; margin: 0; }
+header .meta { flex: 1 1 auto; margin: 0; }
+nav { flex: 1 1 100%; display: flex; flex-wrap: wrap; align-items: center; gap: 8px 24px; }
 h2 { font-size: 17px; margin: 0 0 10px; }
 .meta { color: var(--muted); font-size: 13px; }
 header form { display: inline-flex; gap: 8px; align-items: center; margin: 0; }
@@ -45,11 +47,12 @@ section { background: #fff; border: 1px solid var(--line); border-radius: 8px; p
 section.wide { grid-column: 1 / -1; }
 .chart { position: relative; height: 240px; display: none; margin-bottom: 10px; }
 .chart.drawn { display: block; }
-.scroll { overflow-x: auto; max-height: 420px; overflow-y: auto; }
+.scroll { overflow-x: auto; max-height: 360px; overflow-y: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 13.5px; }
 th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top;
   white-space: pre-line; }
 th { background: #eef1f5; position: sticky; top: 0; font-weight: 600; }
+th.n { text-align: right; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .empty { color: var(--muted); }
 .csv { font-size: 13px; margin: 8px 0 0; }

@@ -21,7 +21,7 @@ const SECTIONS: SectionSpec[] = [
     note: (f) => `共 ${f.totals.questions} 个问题；👍 ${f.totals.up}，👎 ${f.totals.down}（每人以最后一次投票为准）`,
   },
   { table: TABLES.mostAsked },
-  { table: TABLES.unanswered },
+  { table: TABLES.unanswered, wide: true },
   { table: TABLES.downvoted, wide: true },
   { table: TABLES.quizzes, chart: 'quizzes', wide: true },
   { table: TABLES.quizScores },
@@ -33,13 +33,15 @@ export function renderDashboard(f: Figures, query: string): string {
   const body = `<header>
 <h1>${escapeHtml(TEXT.title)}</h1>
 <p class="meta">生成于 ${escapeHtml(localTime(f.generatedAt))}（${TIME_ZONE_LABEL}）</p>
+<form method="post" action="/admin/logout"><button type="submit">${TEXT.logout}</button></form>
+<nav>
 <form method="get" action="/admin">
 <label>${TEXT.days} <input type="number" name="days" min="1" max="366" value="${f.days}"></label>
 <label>${TEXT.limit} <input type="number" name="limit" min="1" max="500" value="${f.limit}"></label>
 <button type="submit">${TEXT.refresh}</button>
 </form>
 <a href="/admin/questions.csv">${TEXT.exportLog}</a>
-<form method="post" action="/admin/logout"><button type="submit">${TEXT.logout}</button></form>
+</nav>
 </header>
 <main>
 ${SECTIONS.map((s) => section(s, f, query, s.chart !== undefined && s.chart in charts)).join('\n')}
@@ -62,7 +64,11 @@ ${chart}${note}${tableHtml(s.table, s.table.rows(f))}
 }
 
 function tableHtml(table: Table, rows: Cell[][]): string {
-  const head = table.headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
+  // A column of numbers is right-aligned, its header too, so the figures line up under it.
+  const numeric = table.headers.map((_, i) => rows.length > 0 && rows.every((row) => typeof row[i] === 'number'));
+  const head = table.headers
+    .map((h, i) => `<th scope="col"${numeric[i] ? ' class="n"' : ''}>${escapeHtml(h)}</th>`)
+    .join('');
   const body =
     rows.length === 0
       ? `<tr><td class="empty" colspan="${table.headers.length}">${TEXT.empty}</td></tr>`
@@ -96,6 +102,7 @@ function document(title: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="${assetUrl(ASSETS.style)}">
 </head>
