@@ -35,7 +35,7 @@ export function citedClause(c: CitedClause): string {
   return [c.title ? `《${c.title}》` : c.doc, c.section, c.heading].filter((part) => part !== '').join(' ');
 }
 
-function reasonLine(r: DownvoteReason): string {
+export function reasonLine(r: DownvoteReason): string {
   const label = r.reason === null ? NO_REASON : REASON_LABELS[r.reason];
   return `${label}${r.note.trim() === '' ? '' : `：${r.note.trim()}`}（${r.user}）`;
 }
