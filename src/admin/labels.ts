@@ -1,14 +1,6 @@
 import type { AnswerStatus } from '../answer/types.js';
-import type { Surface, VoteReason } from '../store/store.js';
+import type { Surface } from '../store/store.js';
 
-/** The 👎 reasons as the bot offers them in Slack. */
-export const REASON_LABELS: Record<VoteReason, string> = {
-  inaccurate: '不准确',
-  incomplete: '不完整',
-  off_topic: '没回答我的问题',
-  outdated: '已过时',
-  other: '其他',
-};
 export const NO_REASON = '未说明原因';
 
 export const STATUS_LABELS: Record<AnswerStatus, string> = { answered: '已回答', not_found: '未找到答案' };

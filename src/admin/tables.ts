@@ -1,6 +1,6 @@
-import type { CitedClause, DownvoteReason, LoggedQuestion } from '../store/store.js';
+import { type CitedClause, type DownvoteReason, type LoggedQuestion, VOTE_REASON_LABELS } from '../store/store.js';
 import { type Figures, percent } from './figures.js';
-import { NO_REASON, REASON_LABELS, STATUS_LABELS, SURFACE_LABELS, TIME_ZONE_LABEL, localTime } from './labels.js';
+import { NO_REASON, STATUS_LABELS, SURFACE_LABELS, TIME_ZONE_LABEL, localTime } from './labels.js';
 
 /** A table cell; a string may hold several lines (one reason, one clause a line). */
 export type Cell = string | number;
@@ -36,7 +36,7 @@ export function citedClause(c: CitedClause): string {
 }
 
 export function reasonLine(r: DownvoteReason): string {
-  const label = r.reason === null ? NO_REASON : REASON_LABELS[r.reason];
+  const label = r.reason === null ? NO_REASON : VOTE_REASON_LABELS[r.reason];
   return `${label}${r.note.trim() === '' ? '' : `：${r.note.trim()}`}（${r.user}）`;
 }
 

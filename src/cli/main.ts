@@ -16,7 +16,8 @@ const USAGE = `policybot <command>
   eval FILE.jsonl [--show] [--json] [--ablation]
                          score a question set
   serve                  run the Slack bot (needs .env, see README)
-  report                 most asked, unanswered and downvoted questions
+  report                 questions per day, answered and not found, most asked, unanswered,
+                         downvoted with reasons, quiz results
 
   --index DIR reads another index; --seeds DIR builds it from other seeds.`;
 

@@ -58,14 +58,6 @@ export const FEEDBACK_REASON_TITLE = '哪里没用？';
 export const FEEDBACK_REASON_LABEL = '原因';
 export const FEEDBACK_NOTE_LABEL = '补充说明（可选）';
 export const FEEDBACK_REASON_SUBMIT = '提交';
-/** The 👎 reasons, in the order the modal offers them; the keys are the store's VoteReason values. */
-export const FEEDBACK_REASONS = {
-  inaccurate: '不准确',
-  incomplete: '不完整',
-  off_topic: '没回答我的问题',
-  outdated: '已过时',
-  other: '其他',
-} as const;
 
 export const QUIZ_SENT = (count: number) => `已私信给您一套 ${count} 道题的政策测验，请在私信中作答。`;
 export const QUIZ_POSTED = (count: number) => `已在本频道发布一套 ${count} 道题的政策测验。`;

@@ -20,6 +20,11 @@ export async function serve(config: SlackConfig, bot: PolicyBot, deps: SlackAppD
       ? 'Socket Mode (no public URL needed)'
       : `HTTP on port ${started.port}, POST /slack/events`;
   slack.app.logger.info(`policybot is listening to Slack: ${where}`);
+  if (config.POLICYBOT_ADMIN_TOKEN !== undefined) {
+    // The dashboard rides on the HTTP receiver; Socket Mode opens no port to serve it from.
+    if (started.mode === 'http') slack.app.logger.info(`admin dashboard: GET /admin on port ${started.port}`);
+    else slack.app.logger.warn('POLICYBOT_ADMIN_TOKEN is set, but the dashboard is served in HTTP mode only');
+  }
   return { ...started, stop: () => slack.stop() };
 }
 

@@ -17,6 +17,14 @@ export type Vote = 1 | -1;
 /** Why a 👎: the choices the bot offers (不准确 / 不完整 / 没回答我的问题 / 已过时 / 其他, with free text). */
 export const VOTE_REASONS = ['inaccurate', 'incomplete', 'off_topic', 'outdated', 'other'] as const;
 export type VoteReason = (typeof VOTE_REASONS)[number];
+/** Each reason as people see it, in Slack's 👎 modal and on the dashboard alike. */
+export const VOTE_REASON_LABELS: Record<VoteReason, string> = {
+  inaccurate: '不准确',
+  incomplete: '不完整',
+  off_topic: '没回答我的问题',
+  outdated: '已过时',
+  other: '其他',
+};
 
 export interface QuestionRecord {
   surface: Surface;

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { VOTE_REASONS } from '../../store/store.js';
+import { VOTE_REASON_LABELS, VOTE_REASONS } from '../../store/store.js';
 import { CallbackId, ReasonInput, encodeQuestionId } from '../action-values.js';
 import * as msg from '../messages.js';
 import { plain } from './limits.js';
@@ -21,7 +21,7 @@ export function feedbackReasonModal(questionId: number): types.ModalView {
         element: {
           type: 'radio_buttons',
           action_id: ReasonInput.reasonAction,
-          options: VOTE_REASONS.map((reason) => ({ text: plain(msg.FEEDBACK_REASONS[reason], 75), value: reason })),
+          options: VOTE_REASONS.map((reason) => ({ text: plain(VOTE_REASON_LABELS[reason], 75), value: reason })),
         },
       },
       {
