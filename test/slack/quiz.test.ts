@@ -12,6 +12,7 @@ import { interactionBody, postSigned } from './helpers/signed-request.js';
 import { BOT_USER_ID, type RecordedCall, type SlackApiStub, startSlackApiStub } from './helpers/slack-api-stub.js';
 
 const SECRET = 'quiz-secret';
+const ADMIN_TOKEN = 'quiz-admin-token-0123456789';
 
 interface OptionButton {
   action_id: string;
@@ -47,6 +48,7 @@ describe('Slack quiz and 👎 reasons', () => {
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: stub.apiUrl,
       SLACK_CHANNEL_INTERVAL_MS: '0',
+      POLICYBOT_ADMIN_TOKEN: ADMIN_TOKEN,
     });
     slack = createSlackApp(config, bot, { store, logger: recordingLogger() });
     const { port } = await slack.start({ port: 0, host: '127.0.0.1' });
@@ -168,7 +170,7 @@ describe('Slack quiz and 👎 reasons', () => {
     expect(board.indexOf('UALICE')).toBeLessThan(board.indexOf('UBOB'));
   });
 
-  it('asks why on 👎 and stores the reason with the question, its answer and citations', async () => {
+  it('asks why on 👎 and carries the reason, with the question and its cited clause, to the dashboard', async () => {
     const event = {
       type: 'app_mention',
       user: 'UASKER',
@@ -236,5 +238,15 @@ describe('Slack quiz and 👎 reasons', () => {
       note: '没有列出全部责任单位',
     });
     db.close();
+    // …and from the button to the admin's dashboard, beside the question and the clause it cited.
+    const csv = await fetch(url.replace('/slack/events', '/admin/downvoted.csv'), {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    expect(csv.status).toBe(200);
+    const rows = await csv.text();
+    expect(rows).toContain('没有列出全部责任单位');
+    expect(rows).toContain('不完整');
+    expect(rows).toContain('加氢站目标是多少');
+    expect(rows).toContain('科学配置充电桩和加氢站');
   });
 });
