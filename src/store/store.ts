@@ -94,17 +94,11 @@ export interface DownvotedDetail extends DownvotedAnswer {
 }
 
 /** A row of the question log as exported, with the votes on it (each user's latest). */
-export interface LoggedQuestion {
+export interface LoggedQuestion
+  extends Pick<QuestionRecord, 'surface' | 'user' | 'channel' | 'question' | 'status' | 'answer' | 'ms'> {
   id: number;
   ts: string;
-  surface: Surface;
-  user: string;
-  channel: string | null;
-  question: string;
-  status: AnswerStatus;
-  answer: string;
   citations: CitedClause[];
-  ms: number;
   up: number;
   down: number;
 }

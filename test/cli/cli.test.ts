@@ -1,32 +1,12 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { policybot } from '../helpers/cli.js';
 import { sharedBot, tempDir } from '../helpers/index.js';
 
-const exec = promisify(execFile);
 let indexDir: string;
 beforeAll(async () => {
   ({ indexDir } = await sharedBot());
 });
-
-/** Runs the real `policybot` bin in a child process. */
-async function policybot(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const child = exec('node', ['bin/policybot.js', ...args], {
-    env: { ...process.env, ...options.env },
-    maxBuffer: 10 * 1024 * 1024,
-  });
-  if (options.input !== undefined) {
-    child.child.stdin!.end(options.input);
-  }
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('policybot CLI', () => {
   it('ask --json prints the answer contract', async () => {

@@ -1,29 +1,15 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type QuizQuestion, QuizQuestionSchema } from '../../src/quiz/types.js';
+import { policybot } from '../helpers/cli.js';
 import { sharedBot } from '../helpers/index.js';
 
-const exec = promisify(execFile);
 let indexDir: string;
 beforeAll(async () => {
   ({ indexDir } = await sharedBot());
 });
 
 /** Runs the real `policybot quiz` in a child process, standard input piped. */
-async function quiz(args: string[], input = '') {
-  const child = exec('node', ['bin/policybot.js', 'quiz', '--index', indexDir, ...args], {
-    maxBuffer: 10 * 1024 * 1024,
-  });
-  child.child.stdin!.end(input);
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const quiz = (args: string[], input = '') => policybot(['quiz', '--index', indexDir, ...args], { input });
 
 describe('policybot quiz', () => {
   it('--json prints the contract: an array of questions with exactly its fields, the same for the same seed', async () => {
