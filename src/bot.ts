@@ -1,3 +1,4 @@
+import type { ModelUsage } from './core/chat-model.js';
 import type { Clause, DocumentMeta, Target } from './core/schema.js';
 import type { Answer, AskOptions } from './answer/types.js';
 
@@ -6,6 +7,8 @@ export interface PolicyBot {
   readonly documents: readonly DocumentMeta[];
   readonly clauses: readonly Clause[];
   readonly targets: readonly Target[];
+  /** What the configured chat model did (reads, failures, rejected rewrites); undefined without one. */
+  readonly modelUsage?: ModelUsage;
   /** Never throws on user input: empty, oversized or odd questions get a plain answer. */
   ask(question: string, options?: AskOptions): Promise<Answer>;
   clause(doc: string, section: string): Clause | undefined;

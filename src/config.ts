@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import type { LlmSpec } from './core/chat-model.js';
 import type { EmbedderSpec } from './core/embedders.js';
 import { createError } from './core/errors.js';
 import type { OpenOptions } from './open.js';
@@ -31,6 +32,14 @@ export const BaseConfigSchema = z.object({
   EMBEDDINGS_BASE_URL: optional(z.url()),
   EMBEDDINGS_API_KEY: optional(z.string()),
   EMBEDDINGS_MODEL: optional(z.string()),
+  /** An OpenAI-compatible chat endpoint (vLLM, Ollama…) that reads questions; unset, only the rule reader runs. */
+  LLM_BASE_URL: optional(z.url()),
+  LLM_MODEL: optional(z.string()),
+  LLM_API_KEY: optional(z.string()),
+  /** The budget of the model calls for one question; when it runs out, the rule reader's answer goes out. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+  /** `on`: the model rewrites the extractive answer into one paragraph, kept only when it passes the grounding check. */
+  LLM_PHRASING: z.enum(['on', 'off']).default('off'),
 });
 export type BaseConfig = z.infer<typeof BaseConfigSchema>;
 
@@ -79,6 +88,20 @@ export function embedderSpec(config: BaseConfig): EmbedderSpec {
   };
 }
 
+/** The chat model, when one is configured; a URL without a model (or a model without a URL) stops start-up. */
+export function llmSpec(config: BaseConfig): LlmSpec | undefined {
+  const { LLM_BASE_URL: baseUrl, LLM_MODEL: model } = config;
+  if (baseUrl === undefined && model === undefined) return undefined;
+  if (baseUrl === undefined || model === undefined) throw createError('LLM_INCOMPLETE');
+  return {
+    baseUrl,
+    model,
+    apiKey: config.LLM_API_KEY,
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    phrasing: config.LLM_PHRASING === 'on',
+  };
+}
+
 /**
  * What every command opens the bot with: the configuration, then the command's flags. The default index is built
  * from the seeds on first use; an index named with --index is read as it is, unless --seeds is given too.
@@ -91,6 +114,7 @@ export function openOptions(config: BaseConfig, flags: { index?: string; seeds?:
     synonymsFile: config.POLICYBOT_SYNONYMS,
     maxSeedBytes: config.POLICYBOT_MAX_SEED_BYTES,
     today: config.POLICYBOT_TODAY,
+    llm: llmSpec(config),
   };
 }
 

@@ -1,3 +1,4 @@
+import { languageModel, type LlmSpec } from './core/chat-model.js';
 import type { EmbedderSpec } from './core/embedders.js';
 import { DEFAULT_EMBEDDER, rebuildIndex, refreshIndex } from '../ingest/run.js';
 import { isIndexDamage } from './core/integrity.js';
@@ -25,6 +26,10 @@ export interface OpenOptions {
   onIssues?: (issues: IngestIssue[]) => void;
   /** The day whether a plan's period has ended is judged against; today when not given. */
   today?: Date;
+  /** A chat model that also reads questions and may phrase answers; none by default. */
+  llm?: LlmSpec;
+  /** Where the model's failures and rejected rewrites are logged (standard error when not given). */
+  llmLog?: (line: string) => void;
 }
 
 /** Opens the index (building it from the seeds on first use) and returns the bot that answers from it. */
@@ -43,8 +48,10 @@ export async function openBot(options: OpenOptions): Promise<PolicyBot> {
     options.onIssues?.(rebuilt.issues);
     return load();
   });
-  const engine = { corpus, today: () => options.today ?? new Date(), conversations: conversationMemory() };
+  const model = options.llm && languageModel(options.llm, options.llmLog);
+  const engine = { corpus, today: () => options.today ?? new Date(), conversations: conversationMemory(), model };
   return {
+    modelUsage: model?.usage,
     documents: corpus.documents,
     clauses: corpus.clauses,
     targets: corpus.targets,

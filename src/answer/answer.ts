@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { BoundedCache } from '../core/bounded-cache.js';
+import type { LanguageModel } from '../core/chat-model.js';
+import { readWithModel } from '../question/llm-reader.js';
 import type { ConversationState, Query } from '../question/query.js';
 import { readQuestion } from '../question/read.js';
 import type { Corpus } from '../retrieval/corpus.js';
@@ -7,6 +9,7 @@ import { retrieve, type Signal } from '../retrieval/retrieve.js';
 import { stateAfter } from './conversation.js';
 import { ground, outOfScope } from './evidence.js';
 import { createContext, type Ctx } from './execute/context.js';
+import { factGrounds } from './execute/document.js';
 import { execute } from './execute/index.js';
 import type { Finding } from './execute/finding.js';
 import { mergeFindings } from './execute/merge.js';
@@ -19,6 +22,8 @@ import {
   SUGGEST,
   TOO_LONG,
 } from './messages.js';
+import { phrase } from './phrase.js';
+import { chooseReading, sameReading, type Solved } from './readers.js';
 import { render } from './render.js';
 import type { Answer, AskOptions, Intent } from './types.js';
 
@@ -35,6 +40,8 @@ export interface Engine {
    * earlier questions without answering them all again. Bounded; the oldest conversations are forgotten first.
    */
   conversations?: BoundedCache<ConversationState | null>;
+  /** A chat model that also reads questions and may phrase answers; none by default (rules and extracts only). */
+  model?: LanguageModel;
 }
 
 const REMEMBERED_CONVERSATIONS = 1000;
@@ -102,30 +109,84 @@ async function turn(
   });
   const invalid = validate(question);
   if (invalid) return plain(invalid, 'fact', null);
-  const query = readQuestion(question, corpus, state);
-  if (!/[\p{Script=Han}a-z0-9]/u.test(query.text)) return plain(NO_TOPIC, 'fact', query);
+  const rules = readQuestion(question, corpus, state);
+  if (!/[\p{Script=Han}a-z0-9]/u.test(rules.text)) return plain(NO_TOPIC, 'fact', rules);
+  // One budget for every model call of this question: what is left of it when the answer is ready bounds phrasing.
+  const deadline = performance.now() + (engine.model?.spec.timeoutMs ?? 0);
+  const budget = () => AbortSignal.timeout(Math.max(1, Math.round(deadline - performance.now())));
+  let solved = await solve(engine, rules, state);
+  let queries: Answer['queries'];
+  // A follow-up leans on the conversation the rule reader keeps; the model reads questions that stand alone.
+  if (engine.model && state === null) {
+    const read = await readWithModel(engine.model, question, rules, corpus, budget());
+    queries = { rules, model: read };
+    if (read && !sameReading(read, rules))
+      solved = await chooseReading(engine.model, solved, () => solve(engine, read, state));
+  }
+  const { query, ctx, found } = solved;
   const intent = intentOf(query);
-  const notFound = async () =>
-    plain(query.language === 'en' ? NOT_FOUND_EN : NOT_FOUND, intent, query, await suggest(engine, query));
-
-  const ctx = createContext(corpus, query, state, engine.today(), engine.disabled ?? []);
-  const found = query.questions.length > 1 ? await eachQuestion(engine, ctx) : await find(engine, ctx);
-  if (!found) return notFound();
-  const { answer, lead } = render(ctx, found);
+  const withReadings = (a: Answer): Answer => (queries ? { ...a, queries } : a);
+  if (!found) {
+    const suggestions = await suggest(engine, query);
+    const missing = plain(query.language === 'en' ? NOT_FOUND_EN : NOT_FOUND, intent, query, suggestions);
+    return { ...missing, answer: withReadings(missing.answer) };
+  }
+  const rendered = render(ctx, found);
+  const phrased =
+    engine.model?.spec.phrasing && query.language === 'zh'
+      ? await rephrase(engine, engine.model, question, found, rendered, budget)
+      : rendered;
   return {
-    answer: {
+    answer: withReadings({
       question,
       status: 'answered',
-      answer,
-      lead,
+      answer: phrased.answer,
+      lead: phrased.lead,
       citations: found.citations,
       ms: 0,
       intent,
       suggestions: [],
       query,
-    },
+    }),
     state: stateAfter(query, found),
   };
+}
+
+/** A query run against the policy, several questions in turn. */
+async function solve(engine: Engine, query: Query, state: ConversationState | null): Promise<Solved> {
+  const ctx = createContext(engine.corpus, query, state, engine.today(), engine.disabled ?? []);
+  const found = query.questions.length > 1 ? await eachQuestion(engine, ctx) : await find(engine, ctx);
+  return { query, ctx, found };
+}
+
+/**
+ * The lead in the model's words when it passes the grounding check, within what is left of the budget; the lines
+ * that quote and cite the clauses are always the extractive ones.
+ */
+async function rephrase(
+  engine: Engine,
+  model: LanguageModel,
+  question: string,
+  found: Finding,
+  rendered: { answer: string; lead: string },
+  budget: () => AbortSignal,
+): Promise<{ answer: string; lead: string }> {
+  const signal = budget();
+  if (signal.aborted) return rendered;
+  const cited = new Set(found.citations.map((c) => c.doc));
+  const documents = engine.corpus.documents.filter((d) => cited.size === 0 || cited.has(d.id));
+  const paragraph = await phrase(
+    model,
+    {
+      lead: rendered.lead,
+      question,
+      citations: found.citations,
+      facts: documents.map(factGrounds),
+      units: engine.corpus.units,
+    },
+    signal,
+  );
+  return paragraph ? { answer: paragraph + rendered.answer.slice(rendered.lead.length), lead: paragraph } : rendered;
 }
 
 /** One query run and grounded; null when the policy does not answer it. */

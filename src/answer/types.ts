@@ -53,6 +53,11 @@ export interface Answer {
   suggestions: string[];
   /** How the question was read (null for input that is not a question: empty, too long); why this answer was chosen. */
   query: Query | null;
+  /**
+   * Only with a model configured: how each reader read the question (`model` null when it failed or ran out of
+   * time); `query` is the one the answer follows.
+   */
+  queries?: { rules: Query; model: Query | null };
 }
 
 export interface AskOptions {

@@ -56,6 +56,8 @@ const CATALOGUE = {
     `cannot reach Slack's Web API at ${url} (${reason}); check the network, or SLACK_API_URL if it is set`,
   PORT_IN_USE: (port: number) => `PORT=${port} is already in use; stop what listens there or set PORT to a free port`,
   EMBEDDER_INCOMPLETE: () => 'EMBEDDINGS_PROVIDER=openai needs EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL',
+  LLM_INCOMPLETE: () =>
+    'configuration error: LLM_BASE_URL and LLM_MODEL go together; set both to use a model, or neither to run without one',
   USAGE: (problem: string) => problem,
   INPUT_UNREADABLE: (kind: string, file: string, reason: string) => `${kind} file ${file} cannot be read: ${reason}`,
   INPUT_INVALID: (kind: string, file: string, line: number, problem: string) =>

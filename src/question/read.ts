@@ -146,6 +146,9 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
   return withEvidence(resolved, translated.unknown, vocabulary);
 }
 
+/** The words of a query read elsewhere (by a model) that the corpus never uses: no evidence, no answer, either way. */
+export const withCorpusEvidence = (query: Query, vocabulary: Vocabulary): Query => withEvidence(query, [], vocabulary);
+
 /**
  * Records the words the corpus never uses. An enterprise describing itself uses words a policy never will
  * ("K12", "运营商"): they are set aside when the rest of its description names something specific to the policy.

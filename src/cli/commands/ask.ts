@@ -43,6 +43,7 @@ export function publicAnswer(a: Answer) {
     suggestions: a.suggestions,
     lead: a.lead,
     query: a.query,
+    ...(a.queries ? { queries: a.queries } : {}),
   };
 }
 

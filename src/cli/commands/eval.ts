@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createError } from '../../core/errors.js';
 import { passageModes, signalAblation } from '../../eval/ablation.js';
+import { compareReaders } from '../../eval/compare.js';
 import { judge, percentile, readCases } from '../../eval/score.js';
 import { BaseConfigSchema, openOptions, readConfig } from '../../config.js';
 import { INDEX_OPTIONS, openFromFlags, parse } from '../options.js';
@@ -12,12 +13,14 @@ export async function evalCommand(args: string[]): Promise<number> {
     ...INDEX_OPTIONS,
     show: { type: 'boolean', default: false },
     ablation: { type: 'boolean', default: false },
+    compare: { type: 'boolean', default: false },
   });
   const file = positionals[0];
-  if (!file) throw createError('USAGE', 'usage: policybot eval FILE.jsonl [--show] [--json] [--ablation]');
+  if (!file) throw createError('USAGE', 'usage: policybot eval FILE.jsonl [--show] [--json] [--ablation] [--compare]');
   const cases = readCases(file);
   const config = readConfig(BaseConfigSchema);
   const options = openOptions(config, values);
+  if (values.compare) return compareReaders(cases, options, values);
   const bot = await openFromFlags(values, options);
   const byKind = new Map<string, { pass: number; total: number }>();
   const latencies: number[] = [];
