@@ -143,8 +143,6 @@ describe('a question that tries to instruct the model', () => {
     reading = () => ({ reading: { ...hydrogen, subjects: ['加氢站100座'] } });
     rewriting = () => ({ text: '加氢站目标是100座。' });
     const bot = await withModel({ phrasing: true });
-    const a = await bot.ask(INJECTION);
-    expect(a.answer).not.toContain('100座');
     const obedient = await bot.ask(INJECTION);
     expect(obedient.answer).not.toContain('100');
 
