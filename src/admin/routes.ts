@@ -11,6 +11,7 @@ import { type Figures, type FiguresReader, gatherFigures } from './figures.js';
 import { TEXT } from './labels.js';
 import { renderDashboard, renderLogin } from './page.js';
 import { QUESTION_LOG_COLUMNS, TABLES, type Table } from './tables.js';
+import { LoginThrottle } from './throttle.js';
 
 export interface AdminOptions {
   /** POLICYBOT_ADMIN_TOKEN. */
@@ -64,6 +65,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
  */
 export function adminRoutes(options: AdminOptions): CustomRoute[] {
   const auth = new AdminAuth(options.token);
+  const throttle = new LoginThrottle();
   const now = options.now ?? (() => new Date());
   const figures = (q: Query): Figures => gatherFigures(options.store, { ...q, now: now() });
 
@@ -108,11 +110,15 @@ export function adminRoutes(options: AdminOptions): CustomRoute[] {
     guarded('data', async (_req, res, q) => sendCsv(res, table.id, now(), table.headers, table.rows(figures(q))));
 
   const login: Handler = async (req, res) => {
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const wait = throttle.retryAfter(address);
+    if (wait > 0) return send(res, 429, { ...NO_STORE, 'retry-after': String(wait) });
     const form = await readForm(req);
     if (form === 'too_large') return send(res, 413, NO_STORE);
     const parsed = LoginSchema.safeParse(form);
     if (!parsed.success || !auth.tokenMatches(parsed.data.token)) {
-      options.logger().warn('admin dashboard: login with a wrong token refused');
+      throttle.fail(address);
+      options.logger().warn(`admin dashboard: login with a wrong token refused (${address})`);
       return send(res, 401, { ...HTML, ...CHALLENGE }, renderLogin(true));
     }
     const session = auth.newSession();

@@ -276,6 +276,20 @@ describe('admin dashboard over HTTP (real Bolt app, seeded SqliteStore)', () => 
     const slack = await fetch(`${dash.url}/slack/events`, { method: 'POST', body: '{}' });
     expect(slack.status).toBe(401);
   });
+
+  // Last in this block: it leaves 127.0.0.1 throttled.
+  it('makes an address that keeps entering wrong tokens wait, even with the right one, and says how long', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await login('wrong-token-0123456789abcdef')).status);
+    // One wrong try was made by an earlier test; the fifth in the window locks the form.
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(2);
+    const locked = await login(ADMIN_TOKEN);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(locked.headers.getSetCookie()).toEqual([]);
+    // The Bearer header still opens the data: the throttle guards the form, where a person types.
+    expect((await get('/admin/data.json', BEARER)).status).toBe(200);
+  });
 });
 
 describe('admin dashboard without POLICYBOT_ADMIN_TOKEN', () => {
