@@ -98,13 +98,20 @@ export class Poster {
     }
   }
 
+  /** The conversation a reply addressed to `channel` lands in: history is kept under the DM's id, not the user's. */
+  private async conversationOf(channel: string): Promise<string> {
+    if (!USER_ID.test(channel)) return channel;
+    const opened = await this.client.conversations.open({ users: channel });
+    return opened.channel?.id ?? channel;
+  }
+
   /** Whether the conversation already holds a reply tagged with `request`. */
   private async find(target: ReplyTarget, request: string): Promise<boolean> {
     try {
       const page =
         target.threadTs === undefined
           ? await this.client.conversations.history({
-              channel: target.channel,
+              channel: await this.conversationOf(target.channel),
               ...(target.askedTs === undefined ? {} : { oldest: target.askedTs }),
               include_all_metadata: true,
               limit: 200,
@@ -126,6 +133,9 @@ export class Poster {
     }
   }
 }
+
+/** Slack's ids of people: a message addressed to one lands in the app's DM with them. */
+const USER_ID = /^[UW][A-Z0-9]+$/;
 
 /** Failures after which Slack may or may not have posted the message. */
 function isUncertain(error: unknown): boolean {

@@ -149,7 +149,8 @@ function reply(
       };
     case 'chat.postMessage': {
       const message: PostedMessage = {
-        channel: String(body.channel),
+        // A message addressed to a user lands in the app's DM with them, which has an id of its own.
+        channel: dmOf(String(body.channel)),
         ts,
         ...(typeof body.thread_ts === 'string' ? { thread_ts: body.thread_ts } : {}),
         text: String(body.text ?? ''),
@@ -158,6 +159,8 @@ function reply(
       messages.push(message);
       return { ok: true, channel: body.channel, ts, message: { text: body.text } };
     }
+    case 'conversations.open':
+      return { ok: true, channel: { id: dmOf(String(body.users)) } };
     case 'conversations.replies':
       return {
         ok: true,
@@ -176,6 +179,11 @@ function reply(
     default:
       return { ok: true };
   }
+}
+
+/** The DM channel the stand-in keeps for a user id (U123 → DU123); any other channel is itself. */
+function dmOf(channel: string): string {
+  return /^[UW][A-Z0-9]+$/.test(channel) ? `D${channel}` : channel;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
