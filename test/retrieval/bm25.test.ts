@@ -42,10 +42,13 @@ describe('Bm25', () => {
     const passage = fc
       .array(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 8 })
       .map((ts) => ts.flatMap((t) => (t === 'a' ? ['a', '#a'] : [t])).join(' '));
-    const query = fc.uniqueArray(fc.tuple(fc.constantFrom('a', '#a', 'b', 'c', 'e'), fc.double({ min: 0.1, max: 2 })), {
-      selector: ([t]) => t,
-      maxLength: 4,
-    });
+    const query = fc.uniqueArray(
+      fc.tuple(fc.constantFrom('a', '#a', 'b', 'c', 'e'), fc.double({ min: 0.1, max: 2, noNaN: true })),
+      {
+        selector: ([t]) => t,
+        maxLength: 4,
+      },
+    );
     fc.assert(
       fc.property(fc.array(passage, { minLength: 1, maxLength: 12 }), query, (passages, terms) => {
         const index = Bm25.build(passages);
