@@ -26,22 +26,36 @@ export class Bm25 {
 
   /** `terms[i]` holds the space-separated terms of passage i. */
   static build(terms: readonly string[]): Bm25 {
-    const growing = new Map<string, number[]>();
+    // Terms are numbered as first met and counted in a reused array: no Map a passage, on millions of terms.
+    const ids = new Map<string, number>();
+    const growing: number[][] = [];
+    let counts: Int32Array = new Int32Array(1024);
+    const touched: number[] = [];
     const lengths = new Float32Array(terms.length);
     terms.forEach((line, passage) => {
-      const counts = new Map<string, number>();
-      const list = line.length > 0 ? line.split(' ') : [];
-      for (const t of list) counts.set(t, (counts.get(t) ?? 0) + 1);
-      lengths[passage] = list.length;
-      for (const [t, tf] of counts) {
-        const posting = growing.get(t) ?? [];
-        if (posting.length === 0) growing.set(t, posting);
-        posting.push(passage, tf);
+      if (line.length === 0) return;
+      const list = line.split(' ');
+      for (const term of list) {
+        let id = ids.get(term);
+        if (id === undefined) {
+          id = growing.length;
+          ids.set(term, id);
+          growing.push([]);
+          if (id >= counts.length) counts = grow(counts);
+        }
+        if (counts[id] === 0) touched.push(id);
+        counts[id] = counts[id]! + 1;
       }
+      lengths[passage] = list.length;
+      for (const id of touched) {
+        growing[id]!.push(passage, counts[id]!);
+        counts[id] = 0;
+      }
+      touched.length = 0;
     });
     const postings = new Map<string, Int32Array>();
     const shared = new PostingPool();
-    for (const [t, p] of growing) postings.set(t, shared.intern(p));
+    for (const [term, id] of ids) postings.set(term, shared.intern(growing[id]!));
     const total = lengths.reduce((a, b) => a + b, 0);
     return new Bm25(postings, lengths, terms.length > 0 ? total / terms.length : 0);
   }
@@ -118,6 +132,12 @@ function topK(items: readonly number[], scores: Float64Array, k: number): number
     best[at] = item;
   }
   return best;
+}
+
+function grow(counts: Int32Array): Int32Array {
+  const bigger = new Int32Array(counts.length * 2);
+  bigger.set(counts);
+  return bigger;
 }
 
 /** Hands out one array for posting lists with the same contents, so a search can tell them the same by identity. */
