@@ -2,19 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { policybot } from '../helpers/cli.js';
-import { chatServer } from '../helpers/chat-server.js';
+import { chatServer, HYDROGEN_READING as hydrogen, PARAPHRASE } from '../helpers/chat-server.js';
 import { sharedBot, tempDir } from '../helpers/index.js';
-
-const PARAPHRASE = '氢燃料电池汽车加氢设施规划数量';
-const hydrogen = {
-  ask: 'value',
-  subjects: ['加氢站'],
-  units: [],
-  places: [],
-  years: [],
-  comparison: null,
-  aspects: [],
-};
 
 let indexDir: string;
 let server: Awaited<ReturnType<typeof chatServer>>;

@@ -79,3 +79,17 @@ export async function chatServer(respond: (request: ChatRequest) => Script) {
       }),
   };
 }
+
+/** A corpus question the rule reader refuses (test t16) that a model reads as the 加氢站 target. */
+export const PARAPHRASE = '氢燃料电池汽车加氢设施规划数量';
+
+/** The reading a model gives PARAPHRASE: the fields of the typed query a model may fill. */
+export const HYDROGEN_READING = {
+  ask: 'value',
+  subjects: ['加氢站'],
+  units: [],
+  places: [],
+  years: [],
+  comparison: null,
+  aspects: [],
+};
