@@ -17,7 +17,7 @@ import type { SlackConfig } from '../config.js';
 import { createError } from '../core/errors.js';
 import type { BotStore } from '../store/store.js';
 import { createListenerContext } from './context.js';
-import { InboxReceiver, type InboxOptions, RequestRefused } from './delivery/inbox-receiver.js';
+import { InboxReceiver, RequestRefused } from './delivery/inbox-receiver.js';
 import { Poster } from './delivery/poster.js';
 import { signedHeaders } from './delivery/replay-guard.js';
 import { SendQueue } from './delivery/send-queue.js';
@@ -28,8 +28,6 @@ export interface SlackAppDeps {
   store: BotStore;
   /** Defaults to Bolt's console logger at LOG_LEVEL. */
   logger?: Logger;
-  /** Timings of the inbox, shortened by tests. */
-  inbox?: Partial<Pick<InboxOptions, 'leaseMs' | 'sweepMs' | 'maxAttempts'>>;
 }
 
 export type SlackMode = 'socket' | 'http';
@@ -41,8 +39,6 @@ export interface SlackApp {
   start(listen?: { port?: number; host?: string }): Promise<{ mode: SlackMode; port?: number }>;
   /** Stops taking requests and drains replies in flight (POLICYBOT_DRAIN_MS); what is left stays owed. */
   stop(): Promise<void>;
-  /** Requests being answered right now. */
-  readonly busy: number;
 }
 
 /**
@@ -79,7 +75,6 @@ export function createSlackApp(config: SlackConfig, bot: PolicyBot, deps: SlackA
     leaseMs: 60_000,
     sweepMs: 15_000,
     maxAttempts: 5,
-    ...deps.inbox,
     drainMs: config.POLICYBOT_DRAIN_MS,
     onDrainTimeout: () => queue.stop(),
   });
@@ -127,9 +122,6 @@ export function createSlackApp(config: SlackConfig, bot: PolicyBot, deps: SlackA
     },
     async stop() {
       await app.stop();
-    },
-    get busy() {
-      return inbox.busy;
     },
   };
 }

@@ -74,11 +74,10 @@ export function answerQuiz(ctx: ListenerContext, choice: QuizChoice, user: strin
   }
   const correct = choice.option === question.answer;
   const first = ctx.store.answerQuiz(quiz.id, choice.question, user, choice.option, correct);
-  const privateQuiz = quiz.channel === null;
   if (!first) return { verdict: noticeMessage(msg.QUIZ_ALREADY_ANSWERED), replace: false };
   const source = ctx.bot.clause(question.doc, question.section)?.path ?? question.section;
   const verdict = quizVerdictMessage(quiz, choice.question, choice.option, source);
-  if (!privateQuiz) return { verdict, replace: false };
+  if (quiz.channel !== null) return { verdict, replace: false };
   const nextIndex = choice.question + 1;
   if (nextIndex < quiz.questions.length) return { verdict, replace: true, next: quizQuestionMessage(quiz, nextIndex) };
   const answers = ctx.store.quizAnswers(quiz.id, user);

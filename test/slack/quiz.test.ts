@@ -76,22 +76,30 @@ describe('Slack quiz and 👎 reasons', () => {
     return stub.waitFor((c) => c.path === `/respond/${id}`);
   }
 
-  /** Clicks a button as `user` would in `channel`; resolves with what came back through the response_url. */
-  async function click(user: string, channel: string, button: { action_id: string; value: string }) {
+  /** Sends an interactivity payload the way Slack does: signed, as `payload=<JSON>`. */
+  async function interact(payload: Record<string, unknown>) {
+    const body = interactionBody({ team: { id: 'T1' }, api_app_id: 'A1', ...payload });
+    const response = await postSigned({ url, secret: SECRET, body, contentType: 'application/x-www-form-urlencoded' });
+    expect(response.status).toBe(200);
+  }
+
+  /** Presses a button as `user` would in `channel`; returns the id of its response_url. */
+  async function press(user: string, channel: string, button: { action_id: string; value: string }) {
     const id = `click${++seq}`;
-    const payload = {
+    await interact({
       type: 'block_actions',
-      team: { id: 'T1' },
       user: { id: user },
-      api_app_id: 'A1',
       trigger_id: `trigger.${id}`,
       channel: { id: channel },
       response_url: `${stub.url}/respond/${id}`,
       actions: [{ type: 'button', block_id: 'b', action_ts: '1', ...button }],
-    };
-    const body = interactionBody(payload);
-    const response = await postSigned({ url, secret: SECRET, body, contentType: 'application/x-www-form-urlencoded' });
-    expect(response.status).toBe(200);
+    });
+    return id;
+  }
+
+  /** Presses a button and resolves with what came back through its response_url. */
+  async function click(user: string, channel: string, button: { action_id: string; value: string }) {
+    const id = await press(user, channel, button);
     return stub.waitFor((c) => c.path === `/respond/${id}`);
   }
 
@@ -184,50 +192,27 @@ describe('Slack quiz and 👎 reasons', () => {
     const down = (reply.body.blocks as { type: string; elements?: OptionButton[] }[])
       .flatMap((b) => b.elements ?? [])
       .find((e) => e.action_id === 'feedback_down')!;
-    const id = `down${++seq}`;
-    await postSigned({
-      url,
-      secret: SECRET,
-      contentType: 'application/x-www-form-urlencoded',
-      body: interactionBody({
-        type: 'block_actions',
-        team: { id: 'T1' },
-        user: { id: 'UCRITIC' },
-        api_app_id: 'A1',
-        trigger_id: `trigger.${id}`,
-        channel: { id: 'CREASON' },
-        response_url: `${stub.url}/respond/${id}`,
-        actions: [{ type: 'button', block_id: 'feedback', action_ts: '1', ...down }],
-      }),
-    });
+    await press('UCRITIC', 'CREASON', down);
     const open = await stub.waitFor(
       (c) => c.method === 'views.open' && (c.body.view as { callback_id?: string }).callback_id === 'feedback_reason',
     );
     const view = open.body.view as { private_metadata: string };
     expect(blocksText(open.body.view)).toContain('没回答我的问题');
-    const submission = await postSigned({
-      url,
-      secret: SECRET,
-      contentType: 'application/x-www-form-urlencoded',
-      body: interactionBody({
-        type: 'view_submission',
-        team: { id: 'T1' },
-        user: { id: 'UCRITIC' },
-        api_app_id: 'A1',
-        view: {
-          id: `V${seq}`,
-          callback_id: 'feedback_reason',
-          private_metadata: view.private_metadata,
-          state: {
-            values: {
-              reason: { reason_choice: { type: 'radio_buttons', selected_option: { value: 'incomplete' } } },
-              note: { note_input: { type: 'plain_text_input', value: '没有列出全部责任单位' } },
-            },
+    await interact({
+      type: 'view_submission',
+      user: { id: 'UCRITIC' },
+      view: {
+        id: `V${seq}`,
+        callback_id: 'feedback_reason',
+        private_metadata: view.private_metadata,
+        state: {
+          values: {
+            reason: { reason_choice: { type: 'radio_buttons', selected_option: { value: 'incomplete' } } },
+            note: { note_input: { type: 'plain_text_input', value: '没有列出全部责任单位' } },
           },
         },
-      }),
+      },
     });
-    expect(submission.status).toBe(200);
     const questionId = Number(view.private_metadata);
     const deadline = Date.now() + 5_000;
     while (store.votes(questionId).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));

@@ -87,11 +87,6 @@ export class InboxReceiver implements Receiver {
     return stopped;
   }
 
-  /** Requests being answered by this process. */
-  get busy(): number {
-    return this.inFlight.size;
-  }
-
   private async receive(event: ReceiverEvent): Promise<void> {
     const { signed, ...customProperties } = (event.customProperties ?? {}) as { signed?: SignedHeaders };
     const now = Date.now();
