@@ -192,7 +192,7 @@ if (!values.keep) {
 
 // ---- report ----
 
-const mbps = (r: IngestResult, ms = r.wallMs) => r.bytes / 1e6 / (ms / 1000);
+const mbps = (r: IngestResult) => r.bytes / 1e6 / (r.wallMs / 1000);
 const mb = (kb: number) => kb / 1024;
 
 interface Check {
@@ -310,13 +310,11 @@ function printTable(): void {
       ...both((s) => ing(s, (r) => `${r.counts.documents} / ${r.counts.clauses} / ${r.counts.passages}`)),
     ],
     ['ingest wall time', ...both((s) => ing(s, (r) => ms(r.wallMs)))],
-    ['  of which jieba dictionary load', ...both((s) => ing(s, (r) => ms(r.jiebaMs)))],
     [
       'ingest throughput',
       ing('policy', (r) => `${mbps(r).toFixed(2)} MB/s`),
       ing('generated', (r) => `${mbps(r).toFixed(2)} MB/s${byName('generated ingest throughput')}`),
     ],
-    ['  excluding jieba load', ...both((s) => ing(s, (r) => `${mbps(r, r.wallMs - r.jiebaMs).toFixed(2)} MB/s`))],
     [
       '  floor: jieba cut on one core',
       '',

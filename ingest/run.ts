@@ -8,9 +8,9 @@ import { documentId, ingestDocument, sha256, type IngestedDocument } from './doc
 import { checkEmbedder, embedderId, fitEmbedder, type EmbedderSpec } from '../src/core/embedders.js';
 import { isMetadataFile, metadataDocId, readMetadata } from './metadata.js';
 import { buildPassages } from './passages.js';
+import { startSegmenter } from './segmenter.js';
 import { createIssue, SCHEMA_VERSION, type IngestIssue, type Manifest, type PassageMode } from '../src/core/schema.js';
 import { readIndex, readManifest, writeIndex } from '../src/core/store.js';
-import { addWords } from '../src/core/tokenizer.js';
 import { DEFAULT_LOCK_WAIT_MS, unwritable, withIngestLock } from './lock.js';
 import { buildVectors } from './vectors.js';
 
@@ -165,12 +165,12 @@ function rebuiltIssue(dir: string, seedsDir: string, damage: PolicyBotError): In
   return createIssue('warning', dir, null, 'INDEX_REBUILT', dir, seedsDir, problem);
 }
 
-async function buildIndex(
-  outDir: string,
-  { seeds, metadata, all: sources, skipped }: Seeds,
-  embedder: EmbedderSpec,
-  passageMode: PassageMode,
-): Promise<IngestResult> {
+/** Each seed through its document's pipeline, with its metadata file; a metadata file with no seed is reported. */
+function parseSeeds(
+  seeds: Source[],
+  metadata: Map<string, Source>,
+  skipped: IngestIssue[],
+): { documents: IngestedDocument[]; issues: IngestIssue[] } {
   const issues: IngestIssue[] = [...skipped];
   const documents: IngestedDocument[] = [];
   for (const source of seeds) {
@@ -185,12 +185,25 @@ async function buildIndex(
     if (ids.has(id)) continue;
     issues.push(createIssue('warning', orphan.file, null, 'SEED_METADATA_ORPHAN', orphan.file, id));
   }
+  return { documents, issues };
+}
+
+async function buildIndex(
+  outDir: string,
+  { seeds, metadata, all: sources, skipped }: Seeds,
+  embedder: EmbedderSpec,
+  passageMode: PassageMode,
+): Promise<IngestResult> {
+  // Started first, so a worker's dictionaries load while the seeds are parsed.
+  const segmenter = startSegmenter(seeds.reduce((sum, s) => sum + s.bytes.length, 0));
+  const { documents, issues, passages, segmented } = await (async () => {
+    const parsed = parseSeeds(seeds, metadata, skipped);
+    const clauses = parsed.documents.flatMap((d) => d.clauses);
+    return { ...parsed, ...(await buildPassages(clauses, passageMode, segmenter)) };
+  })().finally(() => segmenter.stop());
   const clauses = documents.flatMap((d) => d.clauses);
   const targets = documents.flatMap((d) => d.targets);
-  addWords(clauses.flatMap((c) => [...c.units, c.heading]));
-
-  const passages = buildPassages(clauses, passageMode);
-  const fitted = await fitEmbedder(embedder, passages);
+  const fitted = await fitEmbedder(embedder, segmented);
   const vectors = await buildVectors(passages, fitted.embedPassages);
   const manifest: Manifest = {
     schemaVersion: SCHEMA_VERSION,

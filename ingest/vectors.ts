@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { HnswReply, HnswRequest } from './hnsw-worker.js';
 import { writeJson } from '../src/core/json-file.js';
 import type { Passage } from '../src/core/schema.js';
+import { startWorker } from './worker.js';
 
 const BATCH = 2000;
 /**
@@ -28,9 +28,9 @@ export interface BuiltVectors {
  */
 export async function buildVectors(
   passages: readonly Passage[],
-  embed: (batch: readonly Passage[]) => Promise<number[][]>,
+  embed: (batch: readonly Passage[]) => Promise<ArrayLike<number>[]>,
 ): Promise<BuiltVectors> {
-  const worker = startWorker();
+  const worker = startHnswWorker();
   let dimensions = 0;
   try {
     for (let start = 0; start < passages.length; start += BATCH) {
@@ -79,20 +79,9 @@ export async function buildVectors(
   };
 }
 
-/**
- * The worker runs the compiled hnsw-worker.js beside this file; run from TypeScript sources (tests, the bench), it
- * registers tsx inside itself, since workers do not inherit the parent's loader hooks.
- */
-function startWorker() {
-  const compiled = import.meta.url.endsWith('.js');
-  const entry = new URL(compiled ? './hnsw-worker.js' : './hnsw-worker.ts', import.meta.url);
-  const tsx = compiled ? '' : import.meta.resolve('tsx/esm/api');
-  const worker = compiled
-    ? new Worker(entry)
-    : new Worker(
-        `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })`,
-        { eval: true },
-      );
+/** The HNSW worker, with its requests and the replies they wait for. */
+function startHnswWorker() {
+  const worker = startWorker('hnsw-worker');
   let failure: Error | null = null;
   const waiting: ((reply: HnswReply) => void)[] = [];
   worker.on('error', (error) => {

@@ -1,6 +1,7 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import { z } from 'zod';
 import { idf } from './text.js';
+import { CorpusTerms } from './terms.js';
 import { searchTerms } from './tokenizer.js';
 
 export const LEXICAL_EMBEDDER_ID = 'lexical-tfidf-v3';
@@ -23,39 +24,42 @@ export type LexicalState = z.infer<typeof LexicalStateSchema>;
  * and it implements LangChain's Embeddings contract so a remote model can replace it by configuration.
  */
 export class LexicalEmbeddings extends Embeddings {
+  /** Each corpus term's number, made when a text is first embedded: an ingest embeds numbers and never needs it. */
+  private numbers: Map<string, number> | null = null;
   /**
-   * Each corpus term's number, dimension and signed weight (IDF, halved for a bigram), worked out once: a large corpus
-   * repeats its terms tens of times, and hashing and a logarithm per occurrence were most of the embedding's time.
+   * Each corpus term's dimension and signed weight (IDF, halved for a bigram), worked out when first used (NaN
+   * until then): a large corpus repeats its terms tens of times, and hashing and a logarithm per occurrence were
+   * most of the embedding's time.
    */
-  private readonly slots = new Map<string, Slot>();
-  /** Occurrences of each slot in the passage being embedded, indexed by slot number and reset after each passage. */
-  private counts = new Uint32Array(1024);
+  private readonly slotDimensions: Int32Array;
+  private readonly slotWeights: Float64Array;
+  /** Occurrences of each term in the text being embedded, reset after each text. */
+  private readonly counts: Uint32Array;
 
-  // A Map, not the saved record: lookups in an object of half a million keys made embedding twice as slow.
   private constructor(
     readonly dimensions: number,
     private readonly passages: number,
-    private readonly df: ReadonlyMap<string, number>,
+    private readonly terms: readonly string[],
+    private readonly df: readonly number[],
   ) {
     super({});
+    this.slotDimensions = new Int32Array(terms.length);
+    this.slotWeights = new Float64Array(terms.length).fill(Number.NaN);
+    this.counts = new Uint32Array(terms.length);
   }
 
-  static fit(termLists: Iterable<readonly string[]>, dimensions = 512): LexicalEmbeddings {
-    const df = new Map<string, number>();
-    let passages = 0;
-    for (const terms of termLists) {
-      passages++;
-      for (const term of new Set(terms)) df.set(term, (df.get(term) ?? 0) + 1);
-    }
-    return new LexicalEmbeddings(dimensions, passages, df);
+  static fit(termLists: Iterable<readonly string[]>, dimensions = DEFAULT_DIMENSIONS): LexicalEmbeddings {
+    const corpus = new CorpusTerms();
+    for (const terms of termLists) corpus.count(terms.map((t) => corpus.number(t)));
+    return LexicalEmbeddings.fromCorpus(corpus, dimensions);
+  }
+
+  static fromCorpus(corpus: CorpusTerms, dimensions = DEFAULT_DIMENSIONS): LexicalEmbeddings {
+    return new LexicalEmbeddings(dimensions, corpus.passages, corpus.terms, corpus.df);
   }
 
   static fromState(state: LexicalState): LexicalEmbeddings {
-    return new LexicalEmbeddings(
-      state.dimensions,
-      state.passages,
-      new Map(state.terms.map((t, i) => [t, state.df[i]!])),
-    );
+    return new LexicalEmbeddings(state.dimensions, state.passages, state.terms, state.df);
   }
 
   toJSON(): LexicalState {
@@ -63,57 +67,58 @@ export class LexicalEmbeddings extends Embeddings {
       id: LEXICAL_EMBEDDER_ID,
       dimensions: this.dimensions,
       passages: this.passages,
-      terms: [...this.df.keys()],
-      df: [...this.df.values()],
+      terms: [...this.terms],
+      df: [...this.df],
     };
   }
 
-  /** Embeds already-segmented terms: ingest has them at hand and need not segment twice. */
+  /** Embeds a passage given as its terms' numbers in the corpus it was fitted to: how ingest embeds. */
+  vectorOfNumbers(numbers: ArrayLike<number>): Float32Array {
+    return Float32Array.from(normalised(this.weigh(numbers)));
+  }
+
+  /** Embeds already-segmented terms. */
   vectorOf(terms: readonly string[]): number[] {
-    // Terms the corpus never uses (a question's own words) are counted here, so they never grow the slot cache.
-    const strangers = new Map<string, Slot & { count: number }>();
-    const present: (Slot & { count?: number })[] = [];
+    // Terms the corpus never uses (a question's own words) are weighed apart, as if each were met in no passage.
+    const numbers = this.numberOf();
+    const known: number[] = [];
+    const strangers = new Map<string, number>();
     for (const term of terms) {
-      const slot = this.slotOf(term);
-      if (slot.id >= 0) {
-        if (this.counts[slot.id]!++ === 0) present.push(slot);
-        continue;
-      }
-      const stranger = strangers.get(term);
-      if (stranger) stranger.count++;
-      else present.push(strangers.set(term, { ...slot, count: 1 }).get(term)!);
+      const n = numbers.get(term);
+      if (n === undefined) strangers.set(term, (strangers.get(term) ?? 0) + 1);
+      else known.push(n);
     }
-    const vector = new Float64Array(this.dimensions);
-    for (const slot of present) {
-      vector[slot.dimension]! += (1 + Math.log(slot.count ?? this.counts[slot.id]!)) * slot.weight;
-      if (slot.id >= 0) this.counts[slot.id] = 0;
+    const vector = this.weigh(known);
+    for (const [term, count] of strangers) {
+      const { dimension, weight } = slotOf(term, 0, this.passages, this.dimensions);
+      vector[dimension]! += (1 + Math.log(count)) * weight;
     }
-    let norm = 0;
-    for (const v of vector) norm += v * v;
-    norm = Math.sqrt(norm) || 1;
-    return Array.from(vector, (v) => v / norm);
+    return Array.from(normalised(vector));
   }
 
-  /** A term's slot; those of the corpus's terms are numbered and kept, any other is made afresh (id -1). */
-  private slotOf(term: string): Slot {
-    const cached = this.slots.get(term);
-    if (cached) return cached;
-    const h = fnv1a(term);
-    const known = this.df.has(term);
-    const weight = idf(this.df.get(term) ?? 0, this.passages) * (term.startsWith('#') ? 0.5 : 1);
-    const slot = {
-      id: known ? this.slots.size : -1,
-      dimension: h % this.dimensions,
-      weight: h & 0x80000000 ? -weight : weight,
-    };
-    if (!known) return slot;
-    this.slots.set(term, slot);
-    if (slot.id === this.counts.length) {
-      const grown = new Uint32Array(this.counts.length * 2);
-      grown.set(this.counts);
-      this.counts = grown;
+  /** The sum of each term's slot, weighted by its count (1 + log tf); not yet normalised. */
+  private weigh(numbers: ArrayLike<number>): Float64Array {
+    const vector = new Float64Array(this.dimensions);
+    const present: number[] = [];
+    for (let i = 0; i < numbers.length; i++) {
+      const n = numbers[i]!;
+      if (this.counts[n]!++ === 0) present.push(n);
     }
-    return slot;
+    for (const n of present) {
+      if (Number.isNaN(this.slotWeights[n])) {
+        const slot = slotOf(this.terms[n]!, this.df[n]!, this.passages, this.dimensions);
+        this.slotDimensions[n] = slot.dimension;
+        this.slotWeights[n] = slot.weight;
+      }
+      vector[this.slotDimensions[n]!]! += (1 + Math.log(this.counts[n]!)) * this.slotWeights[n]!;
+      this.counts[n] = 0;
+    }
+    return vector;
+  }
+
+  private numberOf(): Map<string, number> {
+    this.numbers ??= new Map(this.terms.map((t, i) => [t, i]));
+    return this.numbers;
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
@@ -125,10 +130,21 @@ export class LexicalEmbeddings extends Embeddings {
   }
 }
 
-interface Slot {
-  id: number;
-  dimension: number;
-  weight: number;
+const DEFAULT_DIMENSIONS = 512;
+
+/** A term's dimension and signed weight: its hash picks both; its IDF (halved for a bigram) is the size. */
+function slotOf(term: string, df: number, passages: number, dimensions: number): { dimension: number; weight: number } {
+  const h = fnv1a(term);
+  const weight = idf(df, passages) * (term.startsWith('#') ? 0.5 : 1);
+  return { dimension: h % dimensions, weight: h & 0x80000000 ? -weight : weight };
+}
+
+function normalised(vector: Float64Array): Float64Array {
+  let norm = 0;
+  for (const v of vector) norm += v * v;
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < vector.length; i++) vector[i]! /= norm;
+  return vector;
 }
 
 function fnv1a(s: string): number {

@@ -2,6 +2,7 @@ import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { createError } from './errors.js';
 import { LEXICAL_EMBEDDER_ID, LexicalEmbeddings, LexicalStateSchema } from './embed.js';
 import type { Manifest, Passage } from './schema.js';
+import type { CorpusTerms } from './terms.js';
 
 /** Which embedder builds and queries the index: chosen in `.env`, recorded in the manifest. */
 export interface EmbedderSpec {
@@ -14,7 +15,7 @@ export interface EmbedderSpec {
 /** An embedder fitted to a corpus: embeds its passages, then answers queries. */
 export interface FittedEmbedder {
   id: string;
-  embedPassages(passages: readonly Passage[]): Promise<number[][]>;
+  embedPassages(passages: readonly Passage[]): Promise<ArrayLike<number>[]>;
   /** Saved beside the index so the same embedder can be restored for queries. */
   state: unknown;
 }
@@ -36,16 +37,16 @@ export function checkEmbedder(manifest: Manifest, spec: EmbedderSpec, indexDir: 
   );
 }
 
-export async function fitEmbedder(spec: EmbedderSpec, passages: readonly Passage[]): Promise<FittedEmbedder> {
+/** The lexical embedder is fitted to the passages' terms as ingest numbered them (each passage's, by passage id). */
+export async function fitEmbedder(
+  spec: EmbedderSpec,
+  segmented: { numbers: readonly Int32Array[]; corpus: CorpusTerms },
+): Promise<FittedEmbedder> {
   if (spec.provider === 'lexical') {
-    const lexical = LexicalEmbeddings.fit(
-      (function* () {
-        for (const p of passages) yield p.terms.split(' ');
-      })(),
-    );
+    const lexical = LexicalEmbeddings.fromCorpus(segmented.corpus);
     return {
       id: embedderId(spec),
-      embedPassages: async (batch) => batch.map((p) => lexical.vectorOf(p.terms.split(' '))),
+      embedPassages: async (batch) => batch.map((p) => lexical.vectorOfNumbers(segmented.numbers[p.id]!)),
       state: lexical.toJSON(),
     };
   }

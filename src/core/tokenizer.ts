@@ -24,6 +24,11 @@ function jieba(): typeof nodejieba {
   return nodejieba;
 }
 
+/** The corpus's own terms that jieba should hold whole: its unit names and clause headings. */
+export function learnedWords(clauses: readonly { units: readonly string[]; heading: string }[]): string[] {
+  return clauses.flatMap((c) => [...c.units, c.heading]);
+}
+
 /** Teaches jieba the corpus's own terms (unit names, clause headings) so they are not cut into pieces. */
 export function addWords(words: Iterable<string>): void {
   const j = jieba();

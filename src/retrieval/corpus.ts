@@ -4,7 +4,7 @@ import { BoundedCache } from '../core/bounded-cache.js';
 import { checkEmbedder, restoreEmbedder, type EmbedderSpec } from '../core/embedders.js';
 import type { Clause, DocumentMeta, Manifest, Target } from '../core/schema.js';
 import { VECTORS_DIR, readIndex } from '../core/store.js';
-import { addWords, bigrams, isWord } from '../core/tokenizer.js';
+import { addWords, bigrams, isWord, learnedWords } from '../core/tokenizer.js';
 import { loadVectors, type VectorIndex } from '../core/vectors.js';
 import type { Part } from '../question/parts.js';
 import { latinTerms } from '../question/latin.js';
@@ -67,7 +67,7 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
   const embeddings = await restoreEmbedder(embedder, stored.embedder);
   const vectors = loadVectors(join(indexDir, VECTORS_DIR), stored.manifest.embedder.dimensions);
   const { clauses, targets, documents } = stored;
-  addWords(clauses.flatMap((c) => [...c.units, c.heading]));
+  addWords(learnedWords(clauses));
 
   const clauseIndex = new Map(clauses.map((c, i) => [clauseKey(c.doc, c.section), i]));
   const clauseTargets = clauses.map((): Target[] => []);
