@@ -1,21 +1,14 @@
 import type { Clause, Passage, PassageMode } from '../src/core/schema.js';
 import { splitSentences } from '../src/core/text.js';
-import { learnedWords } from '../src/core/tokenizer.js';
-import type { SegmentedPassages, Segmenter } from './segmenter.js';
 
 const WINDOW = 2;
 
 /**
  * Cuts clauses into the passages that are embedded and searched. Every passage starts with its document title
  * and clause path, so a hit is never read out of context. `window` adds overlapping two-sentence windows of
- * long clauses beside the whole clause. The passages are cut into search terms once the segmenter has learned the
- * corpus's unit names and headings.
+ * long clauses beside the whole clause. Their search terms are cut next (`index-passages.ts`).
  */
-export async function buildPassages(
-  clauses: readonly Clause[],
-  mode: PassageMode,
-  segmenter: Segmenter,
-): Promise<{ passages: Passage[]; segmented: SegmentedPassages }> {
+export function buildPassages(clauses: readonly Clause[], mode: PassageMode): Omit<Passage, 'terms'>[] {
   const drafts: Omit<Passage, 'terms'>[] = [];
   for (const clause of clauses) {
     const context = `${clause.title} › ${clause.path}`;
@@ -30,9 +23,5 @@ export async function buildPassages(
       drafts.push({ id: drafts.length, doc: clause.doc, section: clause.section, text: `${context}\n${body}` });
     }
   }
-  const segmented = await segmenter.segment(
-    drafts.map((d) => d.text),
-    learnedWords(clauses),
-  );
-  return { passages: drafts.map((d, i) => ({ ...d, terms: segmented.terms[i]! })), segmented };
+  return drafts;
 }

@@ -5,14 +5,15 @@ import { join } from 'node:path';
 import { createError, type PolicyBotError } from '../src/core/errors.js';
 import { isIndexDamage } from '../src/core/integrity.js';
 import { documentId, ingestDocument, sha256, type IngestedDocument } from './document.js';
-import { checkEmbedder, embedderId, fitEmbedder, type EmbedderSpec } from '../src/core/embedders.js';
+import { isLexicalEmbedder } from '../src/core/embed.js';
+import { checkEmbedder, embedderId, ingestEmbedder, type EmbedderSpec } from '../src/core/embedders.js';
 import { isMetadataFile, metadataDocId, readMetadata } from './metadata.js';
+import { indexPassages } from './index-passages.js';
 import { buildPassages } from './passages.js';
 import { startSegmenter } from './segmenter.js';
 import { createIssue, SCHEMA_VERSION, type IngestIssue, type Manifest, type PassageMode } from '../src/core/schema.js';
 import { readIndex, readManifest, writeIndex } from '../src/core/store.js';
 import { DEFAULT_LOCK_WAIT_MS, unwritable, withIngestLock } from './lock.js';
-import { buildVectors } from './vectors.js';
 
 export interface IngestOptions {
   seedsDir: string;
@@ -91,7 +92,9 @@ export async function refreshIndex(options: {
   maxSeedBytes?: number;
 }): Promise<IngestResult> {
   const existing = await readManifest(options.outDir).catch(orNullIfDamaged);
-  if (existing) checkEmbedder(existing, options.embedder, options.outDir);
+  // An index of an earlier version of the lexical embedder is rebuilt, as one of older seeds would be.
+  const upgrade = existing && isLexicalEmbedder(existing.embedder.id) && options.embedder.provider === 'lexical';
+  if (existing && !upgrade) checkEmbedder(existing, options.embedder, options.outDir);
   return build({ ...options, passageMode: existing?.passageMode ?? DEFAULT_PASSAGE_MODE }, { reader: true });
 }
 
@@ -196,20 +199,23 @@ async function buildIndex(
 ): Promise<IngestResult> {
   // Started first, so a worker's dictionaries load while the seeds are parsed.
   const segmenter = startSegmenter(seeds.reduce((sum, s) => sum + s.bytes.length, 0));
-  const { documents, issues, passages, segmented } = await (async () => {
+  const { documents, issues, indexed } = await (async () => {
+    const embedding = await ingestEmbedder(embedder);
     const parsed = parseSeeds(seeds, metadata, skipped);
     const clauses = parsed.documents.flatMap((d) => d.clauses);
-    return { ...parsed, ...(await buildPassages(clauses, passageMode, segmenter)) };
+    return {
+      ...parsed,
+      indexed: await indexPassages(buildPassages(clauses, passageMode), clauses, segmenter, embedding),
+    };
   })().finally(() => segmenter.stop());
+  const { passages, graph, embedder: fitted } = indexed;
   const clauses = documents.flatMap((d) => d.clauses);
   const targets = documents.flatMap((d) => d.targets);
-  const fitted = await fitEmbedder(embedder, segmented);
-  const vectors = await buildVectors(passages, fitted.embedPassages);
   const manifest: Manifest = {
     schemaVersion: SCHEMA_VERSION,
     createdAt: new Date().toISOString(),
     sources,
-    embedder: { id: fitted.id, dimensions: vectors.dimensions },
+    embedder: { id: fitted.id, dimensions: graph.dimensions },
     metric: 'cosine',
     passageMode,
     counts: {
@@ -224,9 +230,10 @@ async function buildIndex(
     await writeIndex(
       outDir,
       { manifest, documents: documents.map((d) => d.meta), clauses, targets, passages, embedder: fitted.state },
-      (dir) => vectors.save(dir),
+      (dir) => graph.save(dir, passages),
     );
   } catch (error) {
+    await graph.stop();
     // A full disk or a read-only directory is said in one line; anything else is a bug, with its stack.
     if ((error as NodeJS.ErrnoException).code) throw unwritable(outDir, error);
     throw error;

@@ -1,3 +1,4 @@
+import { NumberedPassageVectors } from '../src/core/embed.js';
 import { searchTerms } from '../src/core/tokenizer.js';
 
 /** A batch of passage texts cut into search terms, numbered by the segmenter that cut them. */
@@ -9,34 +10,48 @@ export interface SegmentedBatch {
   /** Every text's terms as this segmenter's numbers, text after text; text i's end at `ends[i]`. */
   numbers: Int32Array<ArrayBuffer>;
   ends: Int32Array<ArrayBuffer>;
+  /** Each text's lexical vector, one after another, when the segmenter makes them. */
+  vectors: Float32Array<ArrayBuffer> | null;
 }
 
 /**
  * Cuts batches of texts into search terms and numbers each term the first time it is met, so what crosses from a
- * worker to the ingest is numbers and each new term once, not every occurrence of every term as a string.
+ * worker to the ingest is numbers and each new term once, not every occurrence of every term as a string. Given
+ * the dimensions, it also embeds each text with the lexical embedder, which needs nothing but the text's terms.
  */
 export class BatchSegmenter {
   private readonly numbered = new Map<string, number>();
+  private readonly embedder: NumberedPassageVectors | null;
+
+  constructor(vectorDimensions: number | null) {
+    this.embedder = vectorDimensions ? new NumberedPassageVectors(vectorDimensions) : null;
+  }
 
   segment(texts: readonly string[]): SegmentedBatch {
+    const { embedder } = this;
+    const dimensions = embedder?.dimensions ?? 0;
     const terms: string[] = [];
     const newTerms: string[] = [];
     const numbers: number[] = [];
     const ends = new Int32Array(texts.length);
+    const vectors = embedder ? new Float32Array(texts.length * dimensions) : null;
     texts.forEach((text, i) => {
       const cut = searchTerms(text);
+      const start = numbers.length;
       for (const term of cut) {
         let n = this.numbered.get(term);
         if (n === undefined) {
           n = this.numbered.size;
           this.numbered.set(term, n);
           newTerms.push(term);
+          embedder?.numbered(n, term);
         }
         numbers.push(n);
       }
       terms.push(cut.join(' '));
       ends[i] = numbers.length;
+      embedder?.embed(numbers.slice(start), vectors!, i * dimensions);
     });
-    return { terms, newTerms, numbers: Int32Array.from(numbers), ends };
+    return { terms, newTerms, numbers: Int32Array.from(numbers), ends, vectors };
   }
 }

@@ -18,9 +18,18 @@ export interface SegmentedPassages {
   corpus: CorpusTerms;
 }
 
-/** Cuts an ingest's passages into search terms, once, after it learned the corpus's own words. */
+export interface SegmentOptions {
+  /** The corpus's own words, learned before cutting. */
+  words: readonly string[];
+  /** Embeds each passage with the lexical embedder, in these dimensions, as it is cut. */
+  vectorDimensions: number | null;
+  /** Each batch's vectors, in passage order, as soon as the batch is assembled: the graph grows meanwhile. */
+  onVectors?: (start: number, vectors: Float32Array) => void;
+}
+
+/** Cuts an ingest's passages into search terms, once. */
 export interface Segmenter {
-  segment(texts: readonly string[], words: readonly string[]): Promise<SegmentedPassages>;
+  segment(texts: readonly string[], options: SegmentOptions): Promise<SegmentedPassages>;
   stop(): Promise<void>;
 }
 
@@ -30,17 +39,17 @@ export interface Segmenter {
  */
 export function startSegmenter(
   seedBytes: number,
-  workers = seedBytes < WORKER_MIN_BYTES ? 0 : Math.min(MAX_WORKERS, availableParallelism()),
+  workers = seedBytes < WORKER_MIN_BYTES ? 0 : Math.min(MAX_WORKERS, Math.max(1, availableParallelism() - 1)),
 ): Segmenter {
   return workers === 0 ? inlineSegmenter() : pooledSegmenter(workers);
 }
 
 function inlineSegmenter(): Segmenter {
   return {
-    async segment(texts, words) {
-      addWords(words);
-      const segmenter = new BatchSegmenter();
-      const assembly = new Assembly();
+    async segment(texts, options) {
+      addWords(options.words);
+      const segmenter = new BatchSegmenter(options.vectorDimensions);
+      const assembly = new Assembly(options.onVectors);
       for (const batch of batches(texts)) assembly.add(0, segmenter.segment(batch));
       return assembly.passages;
     },
@@ -51,7 +60,7 @@ function inlineSegmenter(): Segmenter {
 function pooledSegmenter(size: number): Segmenter {
   const workers = Array.from({ length: size }, () => startWorker('segment-worker'));
   return {
-    segment: (texts, words) => segmentOn(workers, [...batches(texts)], [...words]),
+    segment: (texts, options) => segmentOn(workers, [...batches(texts)], options),
     async stop() {
       await Promise.all(workers.map((w) => w.terminate()));
     },
@@ -62,8 +71,8 @@ function pooledSegmenter(size: number): Segmenter {
  * Hands out batches as workers free up, two in hand each so none waits, and assembles the results in batch order:
  * the corpus numbers its terms in the order the passages meet them, whichever worker cut them.
  */
-function segmentOn(workers: Worker[], work: string[][], words: string[]): Promise<SegmentedPassages> {
-  const assembly = new Assembly();
+function segmentOn(workers: Worker[], work: string[][], options: SegmentOptions): Promise<SegmentedPassages> {
+  const assembly = new Assembly(options.onVectors);
   const done: ({ source: number; batch: SegmentedBatch } | undefined)[] = [];
   let sent = 0;
   let assembled = 0;
@@ -88,7 +97,7 @@ function segmentOn(workers: Worker[], work: string[][], words: string[]): Promis
         if (assembled === work.length) finish();
         else dispatch(source);
       });
-      send(worker, { type: 'words', words });
+      send(worker, { type: 'start', words: [...options.words], vectorDimensions: options.vectorDimensions });
       dispatch(source);
       dispatch(source);
     });
@@ -100,14 +109,20 @@ function* batches(texts: readonly string[]): Generator<string[]> {
   for (let start = 0; start < texts.length; start += BATCH) yield texts.slice(start, start + BATCH);
 }
 
-/** Turns each segmenter's own term numbers into the corpus's, counting every passage into its frequencies. */
+/**
+ * Takes the batches in passage order: turns each segmenter's own term numbers into the corpus's, counting every
+ * passage into its frequencies, and hands on the batch's vectors.
+ */
 class Assembly {
   readonly passages: SegmentedPassages = { terms: [], numbers: [], corpus: new CorpusTerms() };
   /** For each segmenter, the corpus number of each of its own. */
   private readonly corpusNumbers: number[][] = [];
 
+  constructor(private readonly onVectors: SegmentOptions['onVectors']) {}
+
   add(source: number, batch: SegmentedBatch): void {
     const { corpus, terms, numbers } = this.passages;
+    if (batch.vectors) this.onVectors?.(terms.length, batch.vectors);
     const own = this.corpusNumbers[source] ?? [];
     this.corpusNumbers[source] = own;
     for (const term of batch.newTerms) own.push(corpus.number(term));

@@ -5,64 +5,45 @@ import { writeJson } from '../src/core/json-file.js';
 import type { Passage } from '../src/core/schema.js';
 import { startWorker } from './worker.js';
 
-const BATCH = 2000;
 /**
  * Graph parameters. LangChain's wrapper always builds with M 16 and efConstruction 200, which made the HNSW build
- * three quarters of a 15 MB ingest. M 12 and efConstruction 24 build it in a fifth of that time; searched with
- * ef 128, they still find 95% of the exact 20 nearest passages on the bench's 26,000-passage corpus.
+ * three quarters of a 15 MB ingest. M 12 and efConstruction 24 build it in a fifth of that time.
  */
 const M = 12;
 const EF_CONSTRUCTION = 24;
 const SEED = 100;
 
-export interface BuiltVectors {
-  dimensions: number;
-  /** Writes the graph and its documents in the layout `HNSWLib.load` reads. */
-  save(dir: string): Promise<void>;
+/** The HNSW graph of an ingest's passages, grown in a worker thread as their vectors arrive. */
+export interface GraphBuilder {
+  /** Vectors of passages `start`, `start + 1`, …, one after another, in the given dimensions. */
+  add(start: number, vectors: Float32Array, dimensions: number): void;
+  /**
+   * Writes the graph and its documents in the layout of LangChain's HNSWLib (hnswlib.index, args.json,
+   * docstore.json), which loads them; the dimensions are those of the vectors added (1 for an empty corpus).
+   */
+  save(dir: string, passages: readonly Passage[]): Promise<void>;
+  readonly dimensions: number;
+  stop(): Promise<void>;
 }
 
-/**
- * Embeds the passages in batches and builds the HNSW graph in a worker thread, so the graph grows on the second
- * core while this one embeds the next batch and writes the rest of the index. The files are those of
- * LangChain's HNSWLib (hnswlib.index, args.json, docstore.json), which loads them.
- */
-export async function buildVectors(
-  passages: readonly Passage[],
-  embed: (batch: readonly Passage[]) => Promise<ArrayLike<number>[]>,
-): Promise<BuiltVectors> {
+/** Starts the graph of `count` passages. Vectors may be added in any number of batches, in passage order. */
+export function startGraph(count: number): GraphBuilder {
   const worker = startHnswWorker();
   let dimensions = 0;
-  try {
-    for (let start = 0; start < passages.length; start += BATCH) {
-      const vectors = await embed(passages.slice(start, start + BATCH));
-      if (dimensions === 0) {
-        dimensions = vectors[0]!.length;
-        worker.send({
-          type: 'init',
-          dimensions,
-          maxElements: passages.length,
-          m: M,
-          efConstruction: EF_CONSTRUCTION,
-          seed: SEED,
-        });
-      }
-      const flat = new Float32Array(vectors.length * dimensions);
-      vectors.forEach((v, i) => {
-        flat.set(v, i * dimensions);
-      });
-      worker.send({ type: 'add', start, vectors: flat }, [flat.buffer]);
-    }
-    if (dimensions === 0) {
-      dimensions = 1;
-      worker.send({ type: 'init', dimensions, maxElements: 1, m: M, efConstruction: EF_CONSTRUCTION, seed: SEED });
-    }
-  } catch (error) {
-    await worker.stop();
-    throw error;
-  }
+  const init = (d: number) => {
+    dimensions = d;
+    worker.send({ type: 'init', dimensions, maxElements: count, m: M, efConstruction: EF_CONSTRUCTION, seed: SEED });
+  };
   return {
-    dimensions,
-    async save(dir) {
+    get dimensions() {
+      return dimensions || 1;
+    },
+    add(start, vectors, d) {
+      if (dimensions === 0) init(d);
+      worker.send({ type: 'add', start, vectors }, [vectors.buffer as ArrayBuffer]);
+    },
+    async save(dir, passages) {
+      if (dimensions === 0) init(1);
       try {
         await mkdir(dir, { recursive: true });
         await writeJson(join(dir, 'args.json'), { space: 'cosine', numDimensions: dimensions });
@@ -76,6 +57,7 @@ export async function buildVectors(
         await worker.stop();
       }
     },
+    stop: () => worker.stop(),
   };
 }
 

@@ -4,7 +4,10 @@ import { idf } from './text.js';
 import { CorpusTerms } from './terms.js';
 import { searchTerms } from './tokenizer.js';
 
-export const LEXICAL_EMBEDDER_ID = 'lexical-tfidf-v3';
+export const LEXICAL_EMBEDDER_ID = 'lexical-tfidf-v4';
+/** Any version of the lexical embedder: an index built with an earlier one is rebuilt, never refused. */
+export const isLexicalEmbedder = (id: string) => id.startsWith('lexical-');
+export const LEXICAL_DIMENSIONS = 512;
 
 export const LexicalStateSchema = z
   .object({
@@ -20,21 +23,17 @@ export type LexicalState = z.infer<typeof LexicalStateSchema>;
 
 /**
  * The offline default embedder: TF-IDF over jieba words and character bigrams, hashed into a fixed number of
- * signed dimensions and L2-normalised, so cosine similarity is TF-IDF cosine. No model weights are needed,
- * and it implements LangChain's Embeddings contract so a remote model can replace it by configuration.
+ * signed dimensions and L2-normalised. It weighs as SMART's lnc.ltc: a passage by its terms' log counts alone
+ * (`passageVector`), a question by log counts times IDF, so their cosine weighs each shared term by its IDF once, as
+ * BM25 does. A passage's vector needs no corpus statistics, so ingest embeds each passage as it is cut. No model
+ * weights are needed, and it implements LangChain's Embeddings contract so a remote model can replace it by
+ * configuration.
  */
 export class LexicalEmbeddings extends Embeddings {
-  /** Each corpus term's number, made when a text is first embedded: an ingest embeds numbers and never needs it. */
+  /** Each corpus term's number, made when a question is first embedded. */
   private numbers: Map<string, number> | null = null;
-  /**
-   * Each corpus term's dimension and signed weight (IDF, halved for a bigram), worked out when first used (NaN
-   * until then): a large corpus repeats its terms tens of times, and hashing and a logarithm per occurrence were
-   * most of the embedding's time.
-   */
-  private readonly slotDimensions: Int32Array;
-  private readonly slotWeights: Float64Array;
-  /** Occurrences of each term in the text being embedded, reset after each text. */
-  private readonly counts: Uint32Array;
+  /** Each corpus term's IDF, worked out when first used (NaN until then). */
+  private readonly weights: Float64Array;
 
   private constructor(
     readonly dimensions: number,
@@ -43,18 +42,16 @@ export class LexicalEmbeddings extends Embeddings {
     private readonly df: readonly number[],
   ) {
     super({});
-    this.slotDimensions = new Int32Array(terms.length);
-    this.slotWeights = new Float64Array(terms.length).fill(Number.NaN);
-    this.counts = new Uint32Array(terms.length);
+    this.weights = new Float64Array(terms.length).fill(Number.NaN);
   }
 
-  static fit(termLists: Iterable<readonly string[]>, dimensions = DEFAULT_DIMENSIONS): LexicalEmbeddings {
+  static fit(termLists: Iterable<readonly string[]>, dimensions = LEXICAL_DIMENSIONS): LexicalEmbeddings {
     const corpus = new CorpusTerms();
     for (const terms of termLists) corpus.count(terms.map((t) => corpus.number(t)));
     return LexicalEmbeddings.fromCorpus(corpus, dimensions);
   }
 
-  static fromCorpus(corpus: CorpusTerms, dimensions = DEFAULT_DIMENSIONS): LexicalEmbeddings {
+  static fromCorpus(corpus: CorpusTerms, dimensions = LEXICAL_DIMENSIONS): LexicalEmbeddings {
     return new LexicalEmbeddings(dimensions, corpus.passages, corpus.terms, corpus.df);
   }
 
@@ -72,57 +69,20 @@ export class LexicalEmbeddings extends Embeddings {
     };
   }
 
-  /** Embeds a passage given as its terms' numbers in the corpus it was fitted to: how ingest embeds. */
-  vectorOfNumbers(numbers: ArrayLike<number>): Float32Array {
-    return Float32Array.from(normalised(this.weigh(numbers)));
-  }
-
-  /** Embeds already-segmented terms. */
+  /** A question's already-segmented terms; a term the corpus never uses weighs as if met in no passage. */
   vectorOf(terms: readonly string[]): number[] {
-    // Terms the corpus never uses (a question's own words) are weighed apart, as if each were met in no passage.
-    const numbers = this.numberOf();
-    const known: number[] = [];
-    const strangers = new Map<string, number>();
-    for (const term of terms) {
-      const n = numbers.get(term);
-      if (n === undefined) strangers.set(term, (strangers.get(term) ?? 0) + 1);
-      else known.push(n);
-    }
-    const vector = this.weigh(known);
-    for (const [term, count] of strangers) {
-      const { dimension, weight } = slotOf(term, 0, this.passages, this.dimensions);
-      vector[dimension]! += (1 + Math.log(count)) * weight;
+    this.numbers ??= new Map(this.terms.map((t, i) => [t, i]));
+    const vector = new Float64Array(this.dimensions);
+    for (const [term, count] of counted(terms)) {
+      const n = this.numbers.get(term);
+      if (n !== undefined && Number.isNaN(this.weights[n])) this.weights[n] = idf(this.df[n]!, this.passages);
+      addTerm(vector, term, count, n === undefined ? idf(0, this.passages) : this.weights[n]!);
     }
     return Array.from(normalised(vector));
   }
 
-  /** The sum of each term's slot, weighted by its count (1 + log tf); not yet normalised. */
-  private weigh(numbers: ArrayLike<number>): Float64Array {
-    const vector = new Float64Array(this.dimensions);
-    const present: number[] = [];
-    for (let i = 0; i < numbers.length; i++) {
-      const n = numbers[i]!;
-      if (this.counts[n]!++ === 0) present.push(n);
-    }
-    for (const n of present) {
-      if (Number.isNaN(this.slotWeights[n])) {
-        const slot = slotOf(this.terms[n]!, this.df[n]!, this.passages, this.dimensions);
-        this.slotDimensions[n] = slot.dimension;
-        this.slotWeights[n] = slot.weight;
-      }
-      vector[this.slotDimensions[n]!]! += (1 + Math.log(this.counts[n]!)) * this.slotWeights[n]!;
-      this.counts[n] = 0;
-    }
-    return vector;
-  }
-
-  private numberOf(): Map<string, number> {
-    this.numbers ??= new Map(this.terms.map((t, i) => [t, i]));
-    return this.numbers;
-  }
-
   async embedDocuments(texts: string[]): Promise<number[][]> {
-    return texts.map((t) => this.vectorOf(searchTerms(t)));
+    return texts.map((t) => Array.from(passageVector(searchTerms(t), this.dimensions)));
   }
 
   async embedQuery(text: string): Promise<number[]> {
@@ -130,13 +90,80 @@ export class LexicalEmbeddings extends Embeddings {
   }
 }
 
-const DEFAULT_DIMENSIONS = 512;
+/** A passage's vector from its terms alone (lnc): what ingest stores in the graph. */
+export function passageVector(terms: readonly string[], dimensions = LEXICAL_DIMENSIONS): Float32Array {
+  const vector = new Float64Array(dimensions);
+  for (const [term, count] of counted(terms)) addTerm(vector, term, count, 1);
+  return Float32Array.from(normalised(vector));
+}
 
-/** A term's dimension and signed weight: its hash picks both; its IDF (halved for a bigram) is the size. */
-function slotOf(term: string, df: number, passages: number, dimensions: number): { dimension: number; weight: number } {
+/**
+ * `passageVector` for passages given as term numbers (dense from 0) that a segmenter gave them: each number's slot
+ * is worked out once, when the number is made, instead of hashing every occurrence of every term.
+ */
+export class NumberedPassageVectors {
+  private dimensionOf = new Int32Array(1024);
+  private weightOf = new Float64Array(1024);
+  private counts = new Uint32Array(1024);
+  private readonly scratch: Float64Array;
+
+  constructor(readonly dimensions: number) {
+    this.scratch = new Float64Array(dimensions);
+  }
+
+  /** Records the term a new number stands for. */
+  numbered(n: number, term: string): void {
+    if (n >= this.counts.length) this.grow();
+    const { dimension, weight } = slotOf(term, this.dimensions, 1);
+    this.dimensionOf[n] = dimension;
+    this.weightOf[n] = weight;
+  }
+
+  /** Writes the vector of a passage's term numbers into `out` at `offset`. */
+  embed(numbers: ArrayLike<number>, out: Float32Array, offset: number): void {
+    const vector = this.scratch.fill(0);
+    const present: number[] = [];
+    for (let i = 0; i < numbers.length; i++) {
+      const n = numbers[i]!;
+      if (this.counts[n]!++ === 0) present.push(n);
+    }
+    for (const n of present) {
+      vector[this.dimensionOf[n]!]! += (1 + Math.log(this.counts[n]!)) * this.weightOf[n]!;
+      this.counts[n] = 0;
+    }
+    out.set(normalised(vector), offset);
+  }
+
+  private grow(): void {
+    const size = this.counts.length * 2;
+    const dimensionOf = new Int32Array(size);
+    const weightOf = new Float64Array(size);
+    dimensionOf.set(this.dimensionOf);
+    weightOf.set(this.weightOf);
+    this.dimensionOf = dimensionOf;
+    this.weightOf = weightOf;
+    // Counts are zero between passages.
+    this.counts = new Uint32Array(size);
+  }
+}
+
+function counted(terms: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
+}
+
+/** A term's dimension, which its hash picks, and its weight, signed by the hash and halved for a bigram. */
+function slotOf(term: string, dimensions: number, weight: number): { dimension: number; weight: number } {
   const h = fnv1a(term);
-  const weight = idf(df, passages) * (term.startsWith('#') ? 0.5 : 1);
-  return { dimension: h % dimensions, weight: h & 0x80000000 ? -weight : weight };
+  const signed = (h & 0x80000000 ? -weight : weight) * (term.startsWith('#') ? 0.5 : 1);
+  return { dimension: h % dimensions, weight: signed };
+}
+
+/** Adds a term at its slot, weighed by 1 + log count. */
+function addTerm(vector: Float64Array, term: string, count: number, weight: number): void {
+  const slot = slotOf(term, vector.length, weight);
+  vector[slot.dimension]! += (1 + Math.log(count)) * slot.weight;
 }
 
 function normalised(vector: Float64Array): Float64Array {

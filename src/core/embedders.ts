@@ -1,7 +1,7 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { createError } from './errors.js';
-import { LEXICAL_EMBEDDER_ID, LexicalEmbeddings, LexicalStateSchema } from './embed.js';
-import type { Manifest, Passage } from './schema.js';
+import { LEXICAL_DIMENSIONS, LEXICAL_EMBEDDER_ID, LexicalEmbeddings, LexicalStateSchema } from './embed.js';
+import type { Manifest } from './schema.js';
 import type { CorpusTerms } from './terms.js';
 
 /** Which embedder builds and queries the index: chosen in `.env`, recorded in the manifest. */
@@ -12,13 +12,15 @@ export interface EmbedderSpec {
   model?: string;
 }
 
-/** An embedder fitted to a corpus: embeds its passages, then answers queries. */
-export interface FittedEmbedder {
-  id: string;
-  embedPassages(passages: readonly Passage[]): Promise<ArrayLike<number>[]>;
-  /** Saved beside the index so the same embedder can be restored for queries. */
-  state: unknown;
-}
+/**
+ * How an ingest embeds its passages. The lexical embedder's passage vectors need only each passage's terms, so the
+ * segmenter makes them as it cuts; a remote model is asked for them after. Either way the state saved beside the
+ * index restores the same embedder for questions.
+ */
+export type IngestEmbedder = { id: string; state(corpus: CorpusTerms): unknown } & (
+  | { kind: 'lexical'; dimensions: number }
+  | { kind: 'remote'; embedTexts(texts: string[]): Promise<number[][]> }
+);
 
 export function embedderId(spec: EmbedderSpec): string {
   return spec.provider === 'lexical' ? LEXICAL_EMBEDDER_ID : `openai:${spec.model ?? 'text-embedding-3-small'}`;
@@ -37,25 +39,18 @@ export function checkEmbedder(manifest: Manifest, spec: EmbedderSpec, indexDir: 
   );
 }
 
-/** The lexical embedder is fitted to the passages' terms as ingest numbered them (each passage's, by passage id). */
-export async function fitEmbedder(
-  spec: EmbedderSpec,
-  segmented: { numbers: readonly Int32Array[]; corpus: CorpusTerms },
-): Promise<FittedEmbedder> {
+export async function ingestEmbedder(spec: EmbedderSpec): Promise<IngestEmbedder> {
+  const id = embedderId(spec);
   if (spec.provider === 'lexical') {
-    const lexical = LexicalEmbeddings.fromCorpus(segmented.corpus);
     return {
-      id: embedderId(spec),
-      embedPassages: async (batch) => batch.map((p) => lexical.vectorOfNumbers(segmented.numbers[p.id]!)),
-      state: lexical.toJSON(),
+      id,
+      kind: 'lexical',
+      dimensions: LEXICAL_DIMENSIONS,
+      state: (corpus) => LexicalEmbeddings.fromCorpus(corpus).toJSON(),
     };
   }
   const remote = await remoteEmbeddings(spec);
-  return {
-    id: embedderId(spec),
-    embedPassages: (batch) => remote.embedDocuments(batch.map((p) => p.text)),
-    state: null,
-  };
+  return { id, kind: 'remote', embedTexts: (texts) => remote.embedDocuments(texts), state: () => null };
 }
 
 export async function restoreEmbedder(spec: EmbedderSpec, state: unknown): Promise<EmbeddingsInterface> {

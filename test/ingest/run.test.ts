@@ -22,7 +22,7 @@ describe('ingest', () => {
     const first = await ingest({ seedsDir, outDir });
     expect(first.status).toBe('built');
     expect(first.manifest.counts).toMatchObject({ documents: 1, clauses: 25, passages: 25 });
-    expect(first.manifest.embedder).toEqual({ id: 'lexical-tfidf-v3', dimensions: 512 });
+    expect(first.manifest.embedder).toEqual({ id: 'lexical-tfidf-v4', dimensions: 512 });
     for (const f of [
       'manifest.json',
       'clauses.json',
@@ -104,8 +104,24 @@ describe('ingest', () => {
       code: 'INDEX_SETTINGS_MISMATCH',
     });
     await expect(openBot({ indexDir: outDir, embedder: remote })).rejects.toThrow(
-      /built with embedder lexical-tfidf-v3, not openai:m/,
+      /built with embedder lexical-tfidf-v4, not openai:m/,
     );
+  });
+
+  it('rebuilds an index of an earlier lexical embedder when it reads it, and refuses it without seeds', async () => {
+    const seedsDir = seedsWithPolicy();
+    const outDir = join(tempDir(), 'index');
+    await ingest({ seedsDir, outDir });
+    for (const file of ['manifest.json', 'embedder.json']) {
+      const path = join(outDir, file);
+      writeFileSync(path, readFileSync(path, 'utf8').replaceAll('lexical-tfidf-v4', 'lexical-tfidf-v3'));
+    }
+    await expect(openBot({ indexDir: outDir, seedsDir: null })).rejects.toThrow(
+      /built with embedder lexical-tfidf-v3, not lexical-tfidf-v4/,
+    );
+    const bot = await openBot({ indexDir: outDir, seedsDir });
+    expect((await readIndex(outDir)).manifest.embedder.id).toBe('lexical-tfidf-v4');
+    expect((await bot.ask('加氢站目标是多少')).citations[0]!.section).toBe('2.2.1');
   });
 
   it('refuses a missing seeds directory and a damaged index with a message that says what to do', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestDocument } from '../../ingest/document.js';
 import { startSegmenter, type SegmentedPassages } from '../../ingest/segmenter.js';
+import { passageVector } from '../../src/core/embed.js';
 import { learnedWords } from '../../src/core/tokenizer.js';
 import { POLICY_FILE } from '../helpers/index.js';
 
@@ -12,17 +13,26 @@ const texts = Array.from({ length: 60 }, (_, copy) =>
   clauses.map((c) => `第${copy}号文件${c.heading}\n${c.text}`),
 ).flat();
 
-async function segmentWith(workers: number): Promise<SegmentedPassages> {
+const DIMENSIONS = 64;
+
+/** What the segmenter gives, with the vectors it handed on, each at its passage's place. */
+async function segmentWith(workers: number): Promise<SegmentedPassages & { vectors: Float32Array }> {
   const segmenter = startSegmenter(0, workers);
+  const vectors = new Float32Array(texts.length * DIMENSIONS).fill(Number.NaN);
   try {
-    return await segmenter.segment(texts, learnedWords(clauses));
+    const segmented = await segmenter.segment(texts, {
+      words: learnedWords(clauses),
+      vectorDimensions: DIMENSIONS,
+      onVectors: (start, batch) => vectors.set(batch, start * DIMENSIONS),
+    });
+    return { ...segmented, vectors };
   } finally {
     await segmenter.stop();
   }
 }
 
 describe('segmenter', () => {
-  it('gives on two workers exactly what one thread gives: the same terms, numbers and frequencies', async () => {
+  it('gives on two workers exactly what one thread gives: the same terms, numbers, frequencies and vectors', async () => {
     const [inline, pooled] = await Promise.all([segmentWith(0), segmentWith(2)]);
     expect(texts.length).toBeGreaterThan(1000);
     expect(pooled.terms).toEqual(inline.terms);
@@ -30,10 +40,12 @@ describe('segmenter', () => {
     expect(pooled.corpus.df).toEqual(inline.corpus.df);
     expect(pooled.corpus.passages).toBe(texts.length);
     expect(pooled.numbers.map((n) => [...n])).toEqual(inline.numbers.map((n) => [...n]));
+    expect(pooled.vectors.some(Number.isNaN)).toBe(false);
+    expect(pooled.vectors).toEqual(inline.vectors);
   });
 
   it('numbers passages by the corpus terms they were cut into, with the corpus words learned on every worker', async () => {
-    const { terms, numbers, corpus } = await segmentWith(2);
+    const { terms, numbers, corpus, vectors } = await segmentWith(2);
     const last = texts.length - 1;
     expect(numbers[last]!.length).toBe(terms[last]!.split(' ').length);
     expect([...numbers[last]!].map((n) => corpus.terms[n])).toEqual(terms[last]!.split(' '));
@@ -41,5 +53,8 @@ describe('segmenter', () => {
     const copies = corpus.terms.indexOf(clauses[0]!.heading.toLowerCase());
     expect(copies).toBeGreaterThanOrEqual(0);
     expect(corpus.df[copies]).toBe(60);
+    expect(vectors.subarray(last * DIMENSIONS, (last + 1) * DIMENSIONS)).toEqual(
+      passageVector(terms[last]!.split(' '), DIMENSIONS),
+    );
   });
 });

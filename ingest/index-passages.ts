@@ -1,0 +1,53 @@
+import type { IngestEmbedder } from '../src/core/embedders.js';
+import type { Clause, Passage } from '../src/core/schema.js';
+import { learnedWords } from '../src/core/tokenizer.js';
+import type { Segmenter } from './segmenter.js';
+import { startGraph, type GraphBuilder } from './vectors.js';
+
+const REMOTE_BATCH = 2000;
+
+export interface IndexedPassages {
+  passages: Passage[];
+  graph: GraphBuilder;
+  /** The embedder's id and the state that restores it for questions. */
+  embedder: { id: string; state: unknown };
+}
+
+/**
+ * Cuts the passages into search terms, once jieba has learned the corpus's unit names and headings, and embeds
+ * them into the graph. The lexical embedder's vectors come with each batch the segmenter cuts, so the graph grows
+ * on its own thread while the rest are still being cut; a remote embedder is asked for them after.
+ */
+export async function indexPassages(
+  drafts: readonly Omit<Passage, 'terms'>[],
+  clauses: readonly Clause[],
+  segmenter: Segmenter,
+  embedder: IngestEmbedder,
+): Promise<IndexedPassages> {
+  const graph = startGraph(drafts.length);
+  try {
+    const lexical = embedder.kind === 'lexical' ? embedder.dimensions : null;
+    const segmented = await segmenter.segment(
+      drafts.map((d) => d.text),
+      {
+        words: learnedWords(clauses),
+        vectorDimensions: lexical,
+        onVectors: (start, vectors) => graph.add(start, vectors, lexical!),
+      },
+    );
+    const passages = drafts.map((d, i) => ({ ...d, terms: segmented.terms[i]! }));
+    if (embedder.kind === 'remote') {
+      for (let start = 0; start < passages.length; start += REMOTE_BATCH) {
+        const vectors = await embedder.embedTexts(passages.slice(start, start + REMOTE_BATCH).map((p) => p.text));
+        const dimensions = vectors[0]!.length;
+        const flat = new Float32Array(vectors.length * dimensions);
+        for (const [i, v] of vectors.entries()) flat.set(v, i * dimensions);
+        graph.add(start, flat, dimensions);
+      }
+    }
+    return { passages, graph, embedder: { id: embedder.id, state: embedder.state(segmented.corpus) } };
+  } catch (error) {
+    await graph.stop();
+    throw error;
+  }
+}
