@@ -2,18 +2,25 @@
  * One benchmark phase, run by bench.ts in a process of its own so that its peak RSS is its own.
  * Reports one JSON result over IPC (or on stdout when run by hand).
  *
- *   node bin/run.js bench/phase.ts ingest --seeds DIR --index DIR
+ *   npm run build && node bin/run.js bench/phase.ts ingest --seeds DIR --index DIR
  *   node bin/run.js bench/phase.ts query --index DIR --questions FILE [--questions FILE] [--rounds 5]
  */
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ingest } from '../ingest/run.js';
-import { addWords } from '../src/core/tokenizer.js';
-import { openBot } from '../src/open.js';
 import { parseJsonLine, readInputLines } from '../src/core/input-lines.js';
 import { percentile } from '../src/eval/score.js';
 import { z } from 'zod';
+
+/**
+ * What is timed is the compiled code that `policybot` runs (`npm run bench` builds it first), not the sources through
+ * tsx, whose loader would run again in every worker thread of an ingest.
+ */
+const compiled = (path: string) => import(fileURLToPath(new URL(`../dist/${path}`, import.meta.url)));
+const { ingest }: typeof import('../ingest/run.js') = await compiled('ingest/run.js');
+const { addWords }: typeof import('../src/core/tokenizer.js') = await compiled('src/core/tokenizer.js');
+const { openBot }: typeof import('../src/open.js') = await compiled('src/open.js');
 
 export interface IngestResult {
   phase: 'ingest';
