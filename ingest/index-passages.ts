@@ -1,4 +1,5 @@
 import type { IngestEmbedder } from '../src/core/embedders.js';
+import { countPostings, type Postings } from '../src/core/postings.js';
 import type { Clause, Passage } from '../src/core/schema.js';
 import { learnedWords } from '../src/core/tokenizer.js';
 import type { Segmenter } from './segmenter.js';
@@ -7,35 +8,35 @@ import { startGraph, type GraphBuilder } from './vectors.js';
 const REMOTE_BATCH = 2000;
 
 export interface IndexedPassages {
-  passages: Passage[];
   graph: GraphBuilder;
+  /** BM25's posting lists of the passages' terms. */
+  postings: Postings;
   /** The embedder's id and the state that restores it for questions. */
   embedder: { id: string; state: unknown };
 }
 
 /**
- * Cuts the passages into search terms, once jieba has learned the corpus's unit names and headings, and embeds
- * them into the graph. The lexical embedder's vectors come with each batch the segmenter cuts, so the graph grows
+ * Cuts the passages into search terms, once jieba has learned the corpus's unit names and headings, counts them into
+ * BM25's posting lists and embeds the passages into the graph. The lexical embedder's vectors come with each batch the segmenter cuts, so the graph grows
  * on its own thread while the rest are still being cut; a remote embedder is asked for them after.
  */
 export async function indexPassages(
-  drafts: readonly Omit<Passage, 'terms'>[],
+  passages: readonly Passage[],
   clauses: readonly Clause[],
   segmenter: Segmenter,
   embedder: IngestEmbedder,
 ): Promise<IndexedPassages> {
-  const graph = startGraph(drafts.length);
+  const graph = startGraph(passages.length);
   try {
     const lexical = embedder.kind === 'lexical' ? embedder.dimensions : null;
     const segmented = await segmenter.segment(
-      drafts.map((d) => d.text),
+      passages.map((p) => p.text),
       {
         words: learnedWords(clauses),
         vectorDimensions: lexical,
         onVectors: (start, vectors) => graph.add(start, vectors, lexical!),
       },
     );
-    const passages = drafts.map((d, i) => ({ ...d, terms: segmented.terms[i]! }));
     if (embedder.kind === 'remote') {
       for (let start = 0; start < passages.length; start += REMOTE_BATCH) {
         const vectors = await embedder.embedTexts(passages.slice(start, start + REMOTE_BATCH).map((p) => p.text));
@@ -45,7 +46,11 @@ export async function indexPassages(
         graph.add(start, flat, dimensions);
       }
     }
-    return { passages, graph, embedder: { id: embedder.id, state: embedder.state(segmented.corpus) } };
+    return {
+      graph,
+      postings: countPostings(segmented.numbers, segmented.corpus.terms),
+      embedder: { id: embedder.id, state: embedder.state(segmented.corpus) },
+    };
   } catch (error) {
     await graph.stop();
     throw error;

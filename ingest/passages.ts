@@ -6,10 +6,10 @@ const WINDOW = 2;
 /**
  * Cuts clauses into the passages that are embedded and searched. Every passage starts with its document title
  * and clause path, so a hit is never read out of context. `window` adds overlapping two-sentence windows of
- * long clauses beside the whole clause. Their search terms are cut next (`index-passages.ts`).
+ * long clauses beside the whole clause. They are cut into search terms next (`index-passages.ts`).
  */
-export function buildPassages(clauses: readonly Clause[], mode: PassageMode): Omit<Passage, 'terms'>[] {
-  const drafts: Omit<Passage, 'terms'>[] = [];
+export function buildPassages(clauses: readonly Clause[], mode: PassageMode): Passage[] {
+  const passages: Passage[] = [];
   for (const clause of clauses) {
     const context = `${clause.title} › ${clause.path}`;
     const bodies = [clause.text || clause.heading];
@@ -20,8 +20,8 @@ export function buildPassages(clauses: readonly Clause[], mode: PassageMode): Om
       }
     }
     for (const body of bodies) {
-      drafts.push({ id: drafts.length, doc: clause.doc, section: clause.section, text: `${context}\n${body}` });
+      passages.push({ id: passages.length, doc: clause.doc, section: clause.section, text: `${context}\n${body}` });
     }
   }
-  return drafts;
+  return passages;
 }

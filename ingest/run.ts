@@ -199,17 +199,14 @@ async function buildIndex(
 ): Promise<IngestResult> {
   // Started first, so a worker's dictionaries load while the seeds are parsed.
   const segmenter = startSegmenter(seeds.reduce((sum, s) => sum + s.bytes.length, 0));
-  const { documents, issues, indexed } = await (async () => {
+  const { documents, issues, clauses, passages, indexed } = await (async () => {
     const embedding = await ingestEmbedder(embedder);
     const parsed = parseSeeds(seeds, metadata, skipped);
     const clauses = parsed.documents.flatMap((d) => d.clauses);
-    return {
-      ...parsed,
-      indexed: await indexPassages(buildPassages(clauses, passageMode), clauses, segmenter, embedding),
-    };
+    const passages = buildPassages(clauses, passageMode);
+    return { ...parsed, clauses, passages, indexed: await indexPassages(passages, clauses, segmenter, embedding) };
   })().finally(() => segmenter.stop());
-  const { passages, graph, embedder: fitted } = indexed;
-  const clauses = documents.flatMap((d) => d.clauses);
+  const { graph, postings, embedder: fitted } = indexed;
   const targets = documents.flatMap((d) => d.targets);
   const manifest: Manifest = {
     schemaVersion: SCHEMA_VERSION,
@@ -229,7 +226,15 @@ async function buildIndex(
   try {
     await writeIndex(
       outDir,
-      { manifest, documents: documents.map((d) => d.meta), clauses, targets, passages, embedder: fitted.state },
+      {
+        manifest,
+        documents: documents.map((d) => d.meta),
+        clauses,
+        targets,
+        passages,
+        embedder: fitted.state,
+        postings,
+      },
       (dir) => graph.save(dir, passages),
     );
   } catch (error) {

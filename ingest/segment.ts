@@ -3,8 +3,6 @@ import { searchTerms } from '../src/core/tokenizer.js';
 
 /** A batch of passage texts cut into search terms, numbered by the segmenter that cut them. */
 export interface SegmentedBatch {
-  /** Each text's terms joined by spaces, as passages.json keeps them. */
-  terms: string[];
   /** The terms this segmenter numbered first in this batch, in the order of their numbers. */
   newTerms: string[];
   /** Every text's terms as this segmenter's numbers, text after text; text i's end at `ends[i]`. */
@@ -30,7 +28,6 @@ export class BatchSegmenter {
   segment(texts: readonly string[]): SegmentedBatch {
     const { embedder } = this;
     const dimensions = embedder?.dimensions ?? 0;
-    const terms: string[] = [];
     const newTerms: string[] = [];
     const numbers: number[] = [];
     const ends = new Int32Array(texts.length);
@@ -48,10 +45,9 @@ export class BatchSegmenter {
         }
         numbers.push(n);
       }
-      terms.push(cut.join(' '));
       ends[i] = numbers.length;
       embedder?.embed(numbers.slice(start), vectors!, i * dimensions);
     });
-    return { terms, newTerms, numbers: Int32Array.from(numbers), ends, vectors };
+    return { newTerms, numbers: Int32Array.from(numbers), ends, vectors };
   }
 }

@@ -11,9 +11,8 @@ const BATCH = 500;
 const WORKER_MIN_BYTES = 2 * 1024 * 1024;
 const MAX_WORKERS = 4;
 
-/** Every passage's search terms, as text (for passages.json) and as numbers of the corpus's terms (to embed). */
+/** Every passage's search terms, as numbers of the corpus's terms. */
 export interface SegmentedPassages {
-  terms: string[];
   numbers: Int32Array[];
   corpus: CorpusTerms;
 }
@@ -114,25 +113,24 @@ function* batches(texts: readonly string[]): Generator<string[]> {
  * passage into its frequencies, and hands on the batch's vectors.
  */
 class Assembly {
-  readonly passages: SegmentedPassages = { terms: [], numbers: [], corpus: new CorpusTerms() };
+  readonly passages: SegmentedPassages = { numbers: [], corpus: new CorpusTerms() };
   /** For each segmenter, the corpus number of each of its own. */
   private readonly corpusNumbers: number[][] = [];
 
   constructor(private readonly onVectors: SegmentOptions['onVectors']) {}
 
   add(source: number, batch: SegmentedBatch): void {
-    const { corpus, terms, numbers } = this.passages;
-    if (batch.vectors) this.onVectors?.(terms.length, batch.vectors);
+    const { corpus, numbers } = this.passages;
+    if (batch.vectors) this.onVectors?.(numbers.length, batch.vectors);
     const own = this.corpusNumbers[source] ?? [];
     this.corpusNumbers[source] = own;
     for (const term of batch.newTerms) own.push(corpus.number(term));
     const mapped = batch.numbers.map((n) => own[n]!);
     let start = 0;
-    batch.ends.forEach((end, i) => {
+    batch.ends.forEach((end) => {
       const passage = mapped.subarray(start, end);
       corpus.count(passage);
       numbers.push(passage);
-      terms.push(batch.terms[i]!);
       start = end;
     });
   }

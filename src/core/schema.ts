@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ERROR_CODES, messageOf, type ErrorCode } from './errors.js';
 
 /** Bump when the shape of any file in the data directory changes: an older index is then rebuilt, never half-read. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** A leaf of a policy's hierarchy (or a node with its own body text): the unit every answer cites. */
 export const ClauseSchema = z.object({
@@ -152,10 +152,8 @@ export const PassageSchema = z.object({
   id: z.number().int(),
   doc: z.string(),
   section: z.string(),
-  /** Embedded and searched text: title and path first, then the body. */
+  /** Embedded and searched text: title and path first, then the body; its search terms are in bm25.bin. */
   text: z.string(),
-  /** Search terms of `text`, space-separated, stored so the runtime builds BM25 without re-segmenting. */
-  terms: z.string(),
 });
 export type Passage = z.infer<typeof PassageSchema>;
 

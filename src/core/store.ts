@@ -12,6 +12,7 @@ import {
   readIndexJson,
 } from './integrity.js';
 import { writeJson } from './json-file.js';
+import { readPostings, writePostings, type Postings } from './postings.js';
 import {
   ClauseSchema,
   DocumentMetaSchema,
@@ -35,6 +36,8 @@ export interface StoredIndex {
   passages: Passage[];
   /** The embedder's own state (the lexical embedder's document frequencies); null for a remote embedder. */
   embedder: unknown;
+  /** BM25's posting lists, counted at ingest. */
+  postings: Postings;
 }
 
 const FILES = {
@@ -45,6 +48,7 @@ const FILES = {
   passages: 'passages.json',
   embedder: 'embedder.json',
 } as const;
+const POSTINGS_FILE = 'bm25.bin';
 export const VECTORS_DIR = 'hnsw';
 /** The files of `VECTORS_DIR`, in the layout of LangChain's HNSWLib. */
 export const VECTOR_FILES = { args: 'args.json', graph: 'hnswlib.index', docstore: 'docstore.json' } as const;
@@ -61,6 +65,7 @@ export async function writeIndex(
   // One file at a time: a large corpus's JSON held all at once would double the peak memory of an ingest.
   for (const key of Object.keys(FILES) as (keyof typeof FILES)[])
     await writeJson(join(staging, FILES[key]), index[key]);
+  await writePostings(join(staging, POSTINGS_FILE), index.postings);
   await writeVectors(join(staging, VECTORS_DIR));
   const old = `${dir}.old-${process.pid}`;
   if (existsSync(dir)) await rename(dir, old);
@@ -101,11 +106,12 @@ export async function readIndex(dir: string): Promise<StoredIndex> {
   checkCount(file('passages'), passages.length, 'passages', counts.passages);
   checkPassages(file('passages'), passages, clauses);
   checkEmbedderState(file('embedder'), embedder, manifest);
+  const postings = await readPostings(join(dir, POSTINGS_FILE), counts.passages);
   const vectors = join(dir, VECTORS_DIR);
   await checkGraphArgs(join(vectors, VECTOR_FILES.args), manifest);
   await checkGraph(join(vectors, VECTOR_FILES.graph), manifest);
   await checkDocstore(join(vectors, VECTOR_FILES.docstore), manifest);
-  return { manifest, documents, clauses, targets, passages, embedder };
+  return { manifest, documents, clauses, targets, passages, embedder, postings };
 }
 
 /** A passage is found by its id (the graph's label) and answers with its clause: both must hold. */

@@ -1,3 +1,5 @@
+import { countPostings, type Postings } from '../core/postings.js';
+import { CorpusTerms } from '../core/terms.js';
 import { idf } from '../core/text.js';
 
 const K1 = 1.2;
@@ -17,47 +19,32 @@ export class Bm25 {
 
   private constructor(
     private readonly postings: Map<string, Int32Array>,
-    private readonly lengths: Float32Array,
-    averageLength: number,
+    private readonly lengths: Int32Array,
   ) {
+    const averageLength = lengths.length > 0 ? lengths.reduce((a, b) => a + b, 0) / lengths.length : 0;
     this.norms = Float64Array.from(lengths, (length) => K1 * (1 - B + (B * length) / averageLength));
     this.scores = new Float64Array(lengths.length);
   }
 
-  /** `terms[i]` holds the space-separated terms of passage i. */
-  static build(terms: readonly string[]): Bm25 {
-    // Terms are numbered as first met and counted in a reused array: no Map a passage, on millions of terms.
-    const ids = new Map<string, number>();
-    const growing: number[][] = [];
-    let counts: Int32Array = new Int32Array(1024);
-    const touched: number[] = [];
-    const lengths = new Float32Array(terms.length);
-    terms.forEach((line, passage) => {
-      if (line.length === 0) return;
-      const list = line.split(' ');
-      for (const term of list) {
-        let id = ids.get(term);
-        if (id === undefined) {
-          id = growing.length;
-          ids.set(term, id);
-          growing.push([]);
-          if (id >= counts.length) counts = grow(counts);
-        }
-        if (counts[id] === 0) touched.push(id);
-        counts[id] = counts[id]! + 1;
-      }
-      lengths[passage] = list.length;
-      for (const id of touched) {
-        growing[id]!.push(passage, counts[id]!);
-        counts[id] = 0;
-      }
-      touched.length = 0;
-    });
+  /** The index ingest counted and stored: its posting lists are read as they are, views into one array. */
+  static fromPostings({ terms, lengths, starts, ends, pairs }: Postings): Bm25 {
+    // Terms that share a range share one view, which a search tells by identity.
+    const views = new Map<number, Int32Array>();
     const postings = new Map<string, Int32Array>();
-    const shared = new PostingPool();
-    for (const [term, id] of ids) postings.set(term, shared.intern(growing[id]!));
-    const total = lengths.reduce((a, b) => a + b, 0);
-    return new Bm25(postings, lengths, terms.length > 0 ? total / terms.length : 0);
+    terms.forEach((term, n) => {
+      const [start, end] = [starts[n]!, ends[n]!];
+      let view = views.get(start);
+      if (view?.length !== end - start) views.set(start, (view = pairs.subarray(start, end)));
+      postings.set(term, view);
+    });
+    return new Bm25(postings, lengths);
+  }
+
+  /** `lines[i]` holds the space-separated terms of passage i. */
+  static build(lines: readonly string[]): Bm25 {
+    const corpus = new CorpusTerms();
+    const passages = lines.map((line) => (line.length === 0 ? [] : line.split(' ').map((t) => corpus.number(t))));
+    return Bm25.fromPostings(countPostings(passages, corpus.terms));
   }
 
   /** Every indexed term, in the order the passages first use them. */
@@ -132,27 +119,4 @@ function topK(items: readonly number[], scores: Float64Array, k: number): number
     best[at] = item;
   }
   return best;
-}
-
-function grow(counts: Int32Array): Int32Array {
-  const bigger = new Int32Array(counts.length * 2);
-  bigger.set(counts);
-  return bigger;
-}
-
-/** Hands out one array for posting lists with the same contents, so a search can tell them the same by identity. */
-class PostingPool {
-  private readonly byHash = new Map<number, Int32Array[]>();
-
-  intern(values: readonly number[]): Int32Array {
-    let hash = 0x811c9dc5;
-    for (const v of values) hash = Math.imul(hash ^ v, 0x01000193);
-    const bucket = this.byHash.get(hash);
-    const same = bucket?.find((p) => p.length === values.length && p.every((v, i) => v === values[i]));
-    if (same) return same;
-    const posting = Int32Array.from(values);
-    if (bucket) bucket.push(posting);
-    else this.byHash.set(hash, [posting]);
-    return posting;
-  }
 }

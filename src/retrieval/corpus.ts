@@ -76,7 +76,7 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
   // normalised question, and a full normalisation of a large corpus would add seconds to every start.
   const clauseText = clauses.map((c) => `${c.path} ${c.text} ${c.units.join(' ')}`.toLowerCase());
   const corpusText = clauseText.join('\n');
-  const bm25 = Bm25.build(stored.passages.map((p) => p.terms));
+  const bm25 = Bm25.fromPostings(stored.postings);
   // What each clause says, with its heading and without its 责任单位: where two words are said together.
   const clauseBody = clauses.map((c) => `${c.heading} ${c.text}`.toLowerCase());
   const together = new BoundedCache<boolean>(REMEMBERED_STRINGS);

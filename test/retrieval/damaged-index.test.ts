@@ -113,6 +113,35 @@ const DAMAGES: Damage[] = [
     problem: /holds \d+ vectors, but the manifest says 25/,
   },
   {
+    name: 'a truncated bm25.bin',
+    file: 'bm25.bin',
+    damage: (dir) => truncateSync(join(dir, 'bm25.bin'), 400),
+    code: 'INDEX_UNREADABLE',
+    problem: /cannot be read \(truncated: 400 bytes\)/,
+  },
+  {
+    name: 'a bm25.bin of another build',
+    file: 'bm25.bin',
+    damage: (dir) => cpSync(join(windows, 'bm25.bin'), join(dir, 'bm25.bin')),
+    code: 'INDEX_COUNTS',
+    problem: /holds \d+ passages, but the manifest says 25/,
+  },
+  {
+    name: 'a posting in bm25.bin that names no passage',
+    file: 'bm25.bin',
+    damage: (dir) => {
+      const file = join(dir, 'bm25.bin');
+      const bytes = readFileSync(file);
+      // After the header (5 integers), the lengths (25) and the first term's start and end, its first pair.
+      const [terms, pairs] = [bytes.readInt32LE(12), bytes.readInt32LE(16)];
+      expect(pairs).toBeGreaterThan(0);
+      bytes.writeInt32LE(999, (5 + 25 + 2 * terms) * 4);
+      writeFileSync(file, bytes);
+    },
+    code: 'INDEX_INVALID',
+    problem: /is invalid at pair 0: \(999, \d+\) is not a passage and a count/,
+  },
+  {
     name: 'a truncated manifest.json',
     file: 'manifest.json',
     damage: (dir) => truncateSync(join(dir, 'manifest.json'), 100),
