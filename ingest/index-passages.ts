@@ -1,5 +1,5 @@
 import type { IngestEmbedder } from '../src/core/embedders.js';
-import { countPostings, type Postings } from '../src/core/postings.js';
+import type { Postings } from '../src/core/postings.js';
 import type { Clause, Passage } from '../src/core/schema.js';
 import { learnedWords } from '../src/core/tokenizer.js';
 import type { Segmenter } from './segmenter.js';
@@ -29,7 +29,7 @@ export async function indexPassages(
   const graph = startGraph(passages.length);
   try {
     const lexical = embedder.kind === 'lexical' ? embedder.dimensions : null;
-    const segmented = await segmenter.segment(
+    const corpus = await segmenter.segment(
       passages.map((p) => p.text),
       {
         words: learnedWords(clauses),
@@ -48,8 +48,8 @@ export async function indexPassages(
     }
     return {
       graph,
-      postings: countPostings(segmented.numbers, segmented.corpus.terms),
-      embedder: { id: embedder.id, state: embedder.state(segmented.corpus) },
+      postings: corpus.postings(),
+      embedder: { id: embedder.id, state: embedder.state(corpus) },
     };
   } catch (error) {
     await graph.stop();

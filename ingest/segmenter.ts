@@ -11,12 +11,6 @@ const BATCH = 500;
 const WORKER_MIN_BYTES = 2 * 1024 * 1024;
 const MAX_WORKERS = 4;
 
-/** Every passage's search terms, as numbers of the corpus's terms. */
-export interface SegmentedPassages {
-  numbers: Int32Array[];
-  corpus: CorpusTerms;
-}
-
 export interface SegmentOptions {
   /** The corpus's own words, learned before cutting. */
   words: readonly string[];
@@ -28,7 +22,7 @@ export interface SegmentOptions {
 
 /** Cuts an ingest's passages into search terms, once. */
 export interface Segmenter {
-  segment(texts: readonly string[], options: SegmentOptions): Promise<SegmentedPassages>;
+  segment(texts: readonly string[], options: SegmentOptions): Promise<CorpusTerms>;
   stop(): Promise<void>;
 }
 
@@ -50,7 +44,7 @@ function inlineSegmenter(): Segmenter {
       const segmenter = new BatchSegmenter(options.vectorDimensions);
       const assembly = new Assembly(options.onVectors);
       for (const batch of batches(texts)) assembly.add(0, segmenter.segment(batch));
-      return assembly.passages;
+      return assembly.corpus;
     },
     async stop() {},
   };
@@ -70,7 +64,7 @@ function pooledSegmenter(size: number): Segmenter {
  * Hands out batches as workers free up, two in hand each so none waits, and assembles the results in batch order:
  * the corpus numbers its terms in the order the passages meet them, whichever worker cut them.
  */
-function segmentOn(workers: Worker[], work: string[][], options: SegmentOptions): Promise<SegmentedPassages> {
+function segmentOn(workers: Worker[], work: string[][], options: SegmentOptions): Promise<CorpusTerms> {
   const assembly = new Assembly(options.onVectors);
   const done: ({ source: number; batch: SegmentedBatch } | undefined)[] = [];
   let sent = 0;
@@ -82,7 +76,7 @@ function segmentOn(workers: Worker[], work: string[][], options: SegmentOptions)
     };
     const finish = () => {
       for (const worker of workers) worker.removeAllListeners('message').removeAllListeners('error');
-      resolve(assembly.passages);
+      resolve(assembly.corpus);
     };
     workers.forEach((worker, source) => {
       worker.on('error', (error) => reject(new Error(`segmentation failed: ${error.message}`)));
@@ -110,28 +104,26 @@ function* batches(texts: readonly string[]): Generator<string[]> {
 
 /**
  * Takes the batches in passage order: turns each segmenter's own term numbers into the corpus's, counting every
- * passage into its frequencies, and hands on the batch's vectors.
+ * passage into its frequencies and posting lists, and hands on the batch's vectors.
  */
 class Assembly {
-  readonly passages: SegmentedPassages = { numbers: [], corpus: new CorpusTerms() };
+  readonly corpus = new CorpusTerms();
   /** For each segmenter, the corpus number of each of its own. */
   private readonly corpusNumbers: number[][] = [];
 
   constructor(private readonly onVectors: SegmentOptions['onVectors']) {}
 
   add(source: number, batch: SegmentedBatch): void {
-    const { corpus, numbers } = this.passages;
-    if (batch.vectors) this.onVectors?.(numbers.length, batch.vectors);
+    const { corpus } = this;
+    if (batch.vectors) this.onVectors?.(corpus.passages, batch.vectors);
     const own = this.corpusNumbers[source] ?? [];
     this.corpusNumbers[source] = own;
     for (const term of batch.newTerms) own.push(corpus.number(term));
     const mapped = batch.numbers.map((n) => own[n]!);
     let start = 0;
-    batch.ends.forEach((end) => {
-      const passage = mapped.subarray(start, end);
-      corpus.count(passage);
-      numbers.push(passage);
+    for (const end of batch.ends) {
+      corpus.count(mapped.subarray(start, end));
       start = end;
-    });
+    }
   }
 }

@@ -12,7 +12,8 @@ import {
   readIndexJson,
 } from './integrity.js';
 import { writeJson } from './json-file.js';
-import { readPostings, writePostings, type Postings } from './postings.js';
+import { readPostings, writePostings } from './postings-file.js';
+import type { Postings } from './postings.js';
 import {
   ClauseSchema,
   DocumentMetaSchema,

@@ -1,15 +1,21 @@
+import { packPostings, type Postings } from './postings.js';
+
 /**
- * A corpus's terms, numbered in the order they are first met, with how many passages use each: the lexical
- * embedder's document frequencies. Numbers rather than strings, because an ingest of 15 MB meets its terms millions
- * of times, and a lookup per occurrence is all a term costs once it has its number.
+ * A corpus's terms, numbered in the order they are first met, with the passages that use each: the lexical
+ * embedder's document frequencies and BM25's posting lists, counted in one pass as the passages are cut. Numbers
+ * rather than strings, because an ingest of 15 MB meets its terms millions of times, and a lookup per occurrence is
+ * all a term costs once it has its number.
  */
 export class CorpusTerms {
   readonly terms: string[] = [];
   readonly df: number[] = [];
   passages = 0;
   private readonly numbers = new Map<string, number>();
-  /** The last passage that counted each term, so a term repeated in a passage counts once. */
-  private countedIn = new Int32Array(1024);
+  /** Each term's (passage, count) pairs, in passage order. */
+  private readonly lists: number[][] = [];
+  private readonly lengths: number[] = [];
+  /** Occurrences of each term in the passage being counted: zero outside `count`. */
+  private counts = new Int32Array(1024);
 
   /** A term's number, numbering it when it is new. */
   number(term: string): number {
@@ -19,22 +25,31 @@ export class CorpusTerms {
     this.numbers.set(term, n);
     this.terms.push(term);
     this.df.push(0);
+    this.lists.push([]);
     return n;
   }
 
-  /** Counts one passage, given as its terms' numbers, into the document frequencies. */
+  /** Counts the next passage, given as its terms' numbers. */
   count(numbers: ArrayLike<number>): void {
-    const passage = ++this.passages;
-    if (this.countedIn.length < this.terms.length) {
-      const grown = new Int32Array(Math.max(this.terms.length, this.countedIn.length * 2));
-      grown.set(this.countedIn);
-      this.countedIn = grown;
+    const passage = this.passages++;
+    if (this.counts.length < this.terms.length) {
+      this.counts = new Int32Array(Math.max(this.terms.length, this.counts.length * 2));
     }
+    const present: number[] = [];
     for (let i = 0; i < numbers.length; i++) {
       const n = numbers[i]!;
-      if (this.countedIn[n] === passage) continue;
-      this.countedIn[n] = passage;
-      this.df[n]!++;
+      if (this.counts[n]!++ === 0) present.push(n);
     }
+    for (const n of present) {
+      this.df[n]!++;
+      this.lists[n]!.push(passage, this.counts[n]!);
+      this.counts[n] = 0;
+    }
+    this.lengths.push(numbers.length);
+  }
+
+  /** BM25's posting lists of the passages counted so far. */
+  postings(): Postings {
+    return packPostings(this.terms, this.lists, this.lengths);
   }
 }

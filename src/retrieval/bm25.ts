@@ -1,4 +1,4 @@
-import { countPostings, type Postings } from '../core/postings.js';
+import type { Postings } from '../core/postings.js';
 import { CorpusTerms } from '../core/terms.js';
 import { idf } from '../core/text.js';
 
@@ -43,8 +43,8 @@ export class Bm25 {
   /** `lines[i]` holds the space-separated terms of passage i. */
   static build(lines: readonly string[]): Bm25 {
     const corpus = new CorpusTerms();
-    const passages = lines.map((line) => (line.length === 0 ? [] : line.split(' ').map((t) => corpus.number(t))));
-    return Bm25.fromPostings(countPostings(passages, corpus.terms));
+    for (const line of lines) corpus.count(line.length === 0 ? [] : line.split(' ').map((t) => corpus.number(t)));
+    return Bm25.fromPostings(corpus.postings());
   }
 
   /** Every indexed term, in the order the passages first use them. */
