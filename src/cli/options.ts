@@ -3,6 +3,7 @@ import { BaseConfigSchema, openOptions, readConfig } from '../config.js';
 import type { PolicyBot } from '../bot.js';
 import { createError } from '../core/errors.js';
 import { openBot, type OpenOptions } from '../open.js';
+import type { CliIo } from './io.js';
 
 export const INDEX_OPTIONS = {
   index: { type: 'string' },
@@ -19,15 +20,26 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: s
   }
 }
 
-/** Opens the bot for a command, with the configuration and the command's flags. */
+/** Opens the bot for a command, with the configuration from its environment and the command's flags. */
+export function openForCommand(flags: { index?: string; seeds?: string }, io: CliIo): Promise<PolicyBot> {
+  return openFromFlags(flags, openOptions(readConfig(BaseConfigSchema, io.env), flags), io.stderr);
+}
+
+/**
+ * Opens the bot with these options; ingest problems and the model's failures are written to `stderr`. The flags
+ * are already in the options: `eval --compare` (src/eval/compare.ts) still passes them, and opens its two readers
+ * on the process's standard error.
+ */
 export async function openFromFlags(
-  flags: { index?: string; seeds?: string },
-  options: OpenOptions = openOptions(readConfig(BaseConfigSchema), flags),
+  _flags: { index?: string; seeds?: string },
+  options: OpenOptions,
+  stderr: CliIo['stderr'] = process.stderr,
 ): Promise<PolicyBot> {
   return openBot({
     ...options,
     onIssues: (issues) => {
-      for (const i of issues) process.stderr.write(`${i.level}: ${i.message}\n`);
+      for (const i of issues) stderr.write(`${i.level}: ${i.message}\n`);
     },
+    llmLog: (line) => stderr.write(`policybot model: ${line}\n`),
   });
 }

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { policybot } from '../helpers/cli.js';
+import { runCli } from '../../src/cli/run.js';
+import { runPolicybot, spawnPolicybot } from '../helpers/cli.js';
 import { sharedBot, tempDir } from '../helpers/index.js';
 
 let indexDir: string;
@@ -10,7 +12,7 @@ beforeAll(async () => {
 
 describe('policybot CLI', () => {
   it('ask --json prints the answer contract', async () => {
-    const { code, stdout } = await policybot(['ask', '--json', '--index', indexDir, '加氢站目标是多少']);
+    const { code, stdout } = await runPolicybot(['ask', '--json', '--index', indexDir, '加氢站目标是多少']);
     expect(code).toBe(0);
     const answer = JSON.parse(stdout);
     expect(Object.keys(answer).slice(0, 5)).toEqual(['question', 'status', 'answer', 'citations', 'ms']);
@@ -23,7 +25,7 @@ describe('policybot CLI', () => {
   });
 
   it('ask --json --batch - answers one question a line, in order', async () => {
-    const { stdout } = await policybot(['ask', '--json', '--batch', '-', '--index', indexDir], {
+    const { stdout } = await runPolicybot(['ask', '--json', '--batch', '-', '--index', indexDir], {
       input: '加氢站目标是多少\n\n今天的汇率是多少\n省科技厅负责哪些任务\n',
     });
     const answers = stdout
@@ -43,7 +45,7 @@ describe('policybot CLI', () => {
       '加氢站目标是多少',
       JSON.stringify({ question: '第一类包括哪些', thread: ['应用场景有哪几类'] }),
     ];
-    const { code, stdout } = await policybot(['ask', '--json', '--batch', '-', '--index', indexDir], {
+    const { code, stdout } = await runPolicybot(['ask', '--json', '--batch', '-', '--index', indexDir], {
       input: `${lines.join('\n')}\n`,
     });
     expect(code).toBe(0);
@@ -63,19 +65,19 @@ describe('policybot CLI', () => {
   });
 
   it('ask --batch refuses a malformed JSON line or a missing file in one line', async () => {
-    const bad = await policybot(['ask', '--json', '--batch', '-', '--index', indexDir], {
+    const bad = await runPolicybot(['ask', '--json', '--batch', '-', '--index', indexDir], {
       input: '加氢站目标是多少\n{"question": 5}\n',
     });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/batch file - line 2: question/);
-    const missing = await policybot(['ask', '--batch', '/nonexistent/questions.txt', '--index', indexDir]);
+    const missing = await runPolicybot(['ask', '--batch', '/nonexistent/questions.txt', '--index', indexDir]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/batch file \/nonexistent\/questions.txt cannot be read: ENOENT/);
     expect(missing.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('clauses --json prints the 25 clauses with headings and units; targets --json the targets', async () => {
-    const clauses = JSON.parse((await policybot(['clauses', '--json', '--index', indexDir])).stdout);
+    const clauses = JSON.parse((await runPolicybot(['clauses', '--json', '--index', indexDir])).stdout);
     expect(clauses).toHaveLength(25);
     expect(clauses[6]).toMatchObject({
       section: '2.2.1',
@@ -83,14 +85,14 @@ describe('policybot CLI', () => {
       units: expect.arrayContaining(['省能源局', '各市政府']),
     });
     expect(clauses.some((c: { text: string }) => c.text.includes('山东省物联网检测认证'))).toBe(true);
-    const targets = JSON.parse((await policybot(['targets', '--json', '--index', indexDir])).stdout);
+    const targets = JSON.parse((await runPolicybot(['targets', '--json', '--index', indexDir])).stdout);
     expect(targets).toContainEqual(
       expect.objectContaining({ section: '2.2.1', subject: '加氢站', value: 30, unit: '座', year: 2022 }),
     );
   });
 
   it('chat answers each line and reads a follow-up in the light of the question before', async () => {
-    const { code, stdout } = await policybot(['chat', '--index', indexDir], {
+    const { code, stdout } = await runPolicybot(['chat', '--index', indexDir], {
       input: '加氢站目标是多少\n那充电桩呢？\nexit\n',
     });
     expect(code).toBe(0);
@@ -100,13 +102,15 @@ describe('policybot CLI', () => {
   });
 
   it('chat carries the subject to a follow-up that names none', async () => {
-    const { stdout } = await policybot(['chat', '--index', indexDir], { input: '智慧文旅有什么要求\n谁负责\nexit\n' });
+    const { stdout } = await runPolicybot(['chat', '--index', indexDir], {
+      input: '智慧文旅有什么要求\n谁负责\nexit\n',
+    });
     expect(stdout.split('\n\n')[1]).toContain('「智慧文旅」的责任单位：省文化和旅游厅');
   });
 
   it('builds the default index on first use', async () => {
     const dir = join(tempDir(), 'index');
-    const { code, stdout } = await policybot(['ask', '5G基站要建多少个'], {
+    const { code, stdout } = await runPolicybot(['ask', '5G基站要建多少个'], {
       env: { POLICYBOT_INDEX_DIR: dir, POLICYBOT_SEEDS_DIR: 'seeds' },
     });
     expect(code).toBe(0);
@@ -114,7 +118,7 @@ describe('policybot CLI', () => {
   });
 
   it('ingest skips a seed over POLICYBOT_MAX_SEED_BYTES, saying so with the variable to raise', async () => {
-    const { code, stderr } = await policybot(['ingest', '--out', join(tempDir(), 'index')], {
+    const { code, stderr } = await runPolicybot(['ingest', '--out', join(tempDir(), 'index')], {
       env: { POLICYBOT_SEEDS_DIR: 'seeds', POLICYBOT_MAX_SEED_BYTES: '1000' },
     });
     expect(code).toBe(1);
@@ -122,11 +126,11 @@ describe('policybot CLI', () => {
   });
 
   it('eval prints accuracy by kind, overall and latency percentiles, asking follow-ups in their thread', async () => {
-    const { code, stdout } = await policybot(['eval', 'test/fixtures/questions.jsonl', '--index', indexDir]);
+    const { code, stdout } = await runPolicybot(['eval', 'test/fixtures/questions.jsonl', '--index', indexDir]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^overall\s+\d+\/58/m);
     expect(stdout).toMatch(/latency ms\s+p50 [\d.]+\s+p95 [\d.]+/);
-    const kinds = await policybot(['eval', 'test/fixtures/kinds.jsonl', '--index', indexDir, '--json']);
+    const kinds = await runPolicybot(['eval', 'test/fixtures/kinds.jsonl', '--index', indexDir, '--json']);
     const report = JSON.parse(kinds.stdout);
     expect(report.byKind.followup).toMatchObject({ pass: report.byKind.followup.total });
   });
@@ -147,10 +151,61 @@ describe('policybot CLI', () => {
         /question set file \/nonexistent\/set.jsonl cannot be read: ENOENT/,
       ],
     ] as const) {
-      const { code, stderr } = await policybot([...args], { env });
+      const { code, stderr } = await runPolicybot([...args], { env });
       expect(code).toBe(2);
       expect(stderr).toMatch(message);
       expect(stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('prints a command’s usage for --help or -h instead of running it', async () => {
+    const ingest = await runPolicybot(['ingest', '--help']);
+    expect(ingest).toEqual({ code: 0, stdout: expect.any(String), stderr: '' });
+    expect(ingest.stdout).toMatch(
+      /^usage: policybot ingest \[--seeds DIR\] \[--out DIR\] \[--force\] \[--passages clause\|window\]\n {2}build the index/,
+    );
+    // Run, this would fail: there is no index there.
+    const ask = await runPolicybot(['ask', '-h', '--index', join(tempDir(), 'none'), '问题']);
+    expect(ask.code).toBe(0);
+    expect(ask.stdout).toMatch(/^usage: policybot ask "问题" \[--json\] \[--batch FILE\|-\]\n/);
+    expect(ask.stdout).toContain('--index DIR reads another index');
+    const overall = (await runPolicybot(['--help'])).stdout;
+    for (const name of ['ingest', 'ask', 'chat', 'clauses', 'targets', 'quiz', 'eval', 'serve', 'report']) {
+      const { code, stdout } = await runPolicybot([name, '--help']);
+      expect(code).toBe(0);
+      const synopsis = stdout.split('\n')[0]!.replace('usage: policybot ', '');
+      expect(synopsis).toMatch(new RegExp(`^${name}\\b`));
+      expect(overall).toContain(`  ${synopsis}`);
+    }
+  });
+
+  it('reports an unexpected failure, here a closed standard output, with its stack and exit code 1', async () => {
+    let stderr = '';
+    const code = await runCli(['clauses', '--index', indexDir], {
+      stdout: {
+        write: () => {
+          throw Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+        },
+      },
+      stderr: { write: (s: string) => (stderr += s) },
+      stdin: Readable.from([]),
+      env: { ...process.env },
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^policybot: unexpected error: Error: write EPIPE\n\s+at /);
+  });
+});
+
+describe('the built policybot bin', () => {
+  it('runs a command on the process’s streams, and explains a bad flag in one line with exit code 2', async () => {
+    const ok = await spawnPolicybot(['ask', '--json', '--batch', '-', '--index', indexDir], {
+      input: '加氢站目标是多少\n',
+    });
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ question: '加氢站目标是多少', status: 'answered' });
+    const bad = await spawnPolicybot(['ask', '--nope', 'x']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^policybot: Unknown option '--nope'/);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

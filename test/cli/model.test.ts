@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { policybot } from '../helpers/cli.js';
+import { runPolicybot, spawnPolicybot } from '../helpers/cli.js';
 import { chatServer, HYDROGEN_READING as hydrogen, PARAPHRASE } from '../helpers/chat-server.js';
 import { sharedBot, tempDir } from '../helpers/index.js';
 
@@ -17,7 +17,9 @@ const modelEnv = () => ({ LLM_BASE_URL: server.url, LLM_MODEL: 'stand-in' });
 
 describe('policybot with a model configured', () => {
   it('ask --json records both readings beside the query the answer follows', async () => {
-    const { code, stdout } = await policybot(['ask', '--json', '--index', indexDir, PARAPHRASE], { env: modelEnv() });
+    const { code, stdout } = await runPolicybot(['ask', '--json', '--index', indexDir, PARAPHRASE], {
+      env: modelEnv(),
+    });
     expect(code).toBe(0);
     const answer = JSON.parse(stdout);
     expect(Object.keys(answer).slice(0, 9)).toEqual([
@@ -38,14 +40,15 @@ describe('policybot with a model configured', () => {
   });
 
   it('ask --json has no queries field without a model', async () => {
-    const { stdout } = await policybot(['ask', '--json', '--index', indexDir, PARAPHRASE]);
+    const { stdout } = await runPolicybot(['ask', '--json', '--index', indexDir, PARAPHRASE]);
     expect(JSON.parse(stdout)).not.toHaveProperty('queries');
   });
 
   it('eval --compare scores the rule reader and the model reader side by side', async () => {
     const set = join(tempDir(), 'set.jsonl');
     writeFileSync(set, `${JSON.stringify({ id: 'p1', kind: 'paraphrase', q: PARAPHRASE, must: ['30座'] })}\n`);
-    const { code, stdout } = await policybot(['eval', set, '--compare', '--index', indexDir], { env: modelEnv() });
+    // In a child process: the comparison (src/eval/compare.ts) prints to the process's standard output, not the io's.
+    const { code, stdout } = await spawnPolicybot(['eval', set, '--compare', '--index', indexDir], { env: modelEnv() });
     expect(code).toBe(0);
     expect(stdout).toMatch(/^paraphrase\s+0\/1\s+1\/1$/m);
     expect(stdout).toMatch(/^overall\s+0\/1\s+1\/1$/m);
@@ -59,7 +62,7 @@ describe('policybot with a model configured', () => {
       [['ask', '问题'], { ...modelEnv(), LLM_PHRASING: 'yes' }, /LLM_PHRASING/],
       [['eval', 'test/fixtures/kinds.jsonl', '--compare', '--index', indexDir], {}, /eval --compare needs a model/],
     ] as const) {
-      const { code, stderr } = await policybot([...args], { env });
+      const { code, stderr } = await runPolicybot([...args], { env });
       expect(code).toBe(2);
       expect(stderr).toMatch(message);
       expect(stderr).not.toMatch(/\n\s+at /);

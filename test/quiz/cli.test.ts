@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type QuizQuestion, QuizQuestionSchema } from '../../src/quiz/types.js';
-import { policybot } from '../helpers/cli.js';
+import { runPolicybot } from '../helpers/cli.js';
 import { sharedBot } from '../helpers/index.js';
 
 let indexDir: string;
@@ -8,8 +8,8 @@ beforeAll(async () => {
   ({ indexDir } = await sharedBot());
 });
 
-/** Runs the real `policybot quiz` in a child process, standard input piped. */
-const quiz = (args: string[], input = '') => policybot(['quiz', '--index', indexDir, ...args], { input });
+/** Runs `policybot quiz`, its standard input holding `input`. */
+const quiz = (args: string[], input = '') => runPolicybot(['quiz', '--index', indexDir, ...args], { input });
 
 describe('policybot quiz', () => {
   it('--json prints the contract: an array of questions with exactly its fields, the same for the same seed', async () => {

@@ -1,20 +1,22 @@
 import { z } from 'zod';
 import type { Answer } from '../../answer/types.js';
 import { parseJsonLine, readInputLines } from '../../core/input-lines.js';
-import { INDEX_OPTIONS, openFromFlags, parse } from '../options.js';
+import type { CliIo } from '../io.js';
+import { INDEX_OPTIONS, openForCommand, parse } from '../options.js';
+import { readStdinLines } from '../stdin-lines.js';
 
 /** A batch line: a plain question, or a follow-up with the conversation's earlier questions. */
 const BatchLineSchema = z.object({ question: z.string(), thread: z.array(z.string()).default([]) });
 type BatchLine = z.infer<typeof BatchLineSchema>;
 
-export async function askCommand(args: string[]): Promise<number> {
+export async function askCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, { ...INDEX_OPTIONS, batch: { type: 'string' } });
   const lines =
-    values.batch !== undefined ? readBatch(values.batch) : [{ question: positionals.join(' '), thread: [] }];
-  const bot = await openFromFlags(values);
+    values.batch !== undefined ? await readBatch(values.batch, io) : [{ question: positionals.join(' '), thread: [] }];
+  const bot = await openForCommand(values, io);
   for (const { question, thread } of lines) {
     const answer = await bot.ask(question, { thread });
-    process.stdout.write(values.json ? `${JSON.stringify(publicAnswer(answer))}\n` : `${formatAnswer(answer)}\n`);
+    io.stdout.write(values.json ? `${JSON.stringify(publicAnswer(answer))}\n` : `${formatAnswer(answer)}\n`);
   }
   return 0;
 }
@@ -23,8 +25,9 @@ export async function askCommand(args: string[]): Promise<number> {
  * One question a line; `-` reads standard input. A line that starts with `{` is JSON, `{"question": "…",
  * "thread": ["earlier question", …]}`, answered as a follow-up in that conversation. Blank lines are skipped.
  */
-function readBatch(file: string): BatchLine[] {
-  return readInputLines(file, 'batch').map((input) =>
+async function readBatch(file: string, io: CliIo): Promise<BatchLine[]> {
+  const inputs = file === '-' ? await readStdinLines(io.stdin, 'batch') : readInputLines(file, 'batch');
+  return inputs.map((input) =>
     input.line.startsWith('{')
       ? parseJsonLine(BatchLineSchema, 'batch', file, input)
       : { question: input.line, thread: [] },

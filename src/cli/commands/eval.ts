@@ -6,9 +6,11 @@ import { passageModes, signalAblation } from '../../eval/ablation.js';
 import { compareReaders } from '../../eval/compare.js';
 import { judge, percentile, readCases } from '../../eval/score.js';
 import { BaseConfigSchema, openOptions, readConfig } from '../../config.js';
+import type { CliIo } from '../io.js';
 import { INDEX_OPTIONS, openFromFlags, parse } from '../options.js';
+import { usageLine } from '../usage.js';
 
-export async function evalCommand(args: string[]): Promise<number> {
+export async function evalCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, {
     ...INDEX_OPTIONS,
     show: { type: 'boolean', default: false },
@@ -16,12 +18,12 @@ export async function evalCommand(args: string[]): Promise<number> {
     compare: { type: 'boolean', default: false },
   });
   const file = positionals[0];
-  if (!file) throw createError('USAGE', 'usage: policybot eval FILE.jsonl [--show] [--json] [--ablation] [--compare]');
+  if (!file) throw createError('USAGE', usageLine('eval'));
   const cases = readCases(file);
-  const config = readConfig(BaseConfigSchema);
+  const config = readConfig(BaseConfigSchema, io.env);
   const options = openOptions(config, values);
   if (values.compare) return compareReaders(cases, options, values);
-  const bot = await openFromFlags(values, options);
+  const bot = await openFromFlags(values, options, io.stderr);
   const byKind = new Map<string, { pass: number; total: number }>();
   const latencies: number[] = [];
   const failures: string[] = [];
@@ -46,18 +48,18 @@ export async function evalCommand(args: string[]): Promise<number> {
     latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies) },
   };
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(report)}\n`);
+    io.stdout.write(`${JSON.stringify(report)}\n`);
   } else {
     for (const [kind, t] of byKind)
-      process.stdout.write(`${kind.padEnd(12)} ${String(t.pass).padStart(3)}/${t.total}  ${pct(t.pass, t.total)}\n`);
-    process.stdout.write(
+      io.stdout.write(`${kind.padEnd(12)} ${String(t.pass).padStart(3)}/${t.total}  ${pct(t.pass, t.total)}\n`);
+    io.stdout.write(
       `${'overall'.padEnd(12)} ${String(passed).padStart(3)}/${cases.length}  ${pct(passed, cases.length)}\n`,
     );
-    process.stdout.write(
+    io.stdout.write(
       `latency ms   p50 ${report.latencyMs.p50}  p95 ${report.latencyMs.p95}  max ${report.latencyMs.max}\n`,
     );
   }
-  if (values.show && failures.length > 0) process.stdout.write(`\n${failures.join('\n')}\n`);
+  if (values.show && failures.length > 0) io.stdout.write(`\n${failures.join('\n')}\n`);
   if (values.ablation) {
     // The bot just scored, measured again with one part changed: the same index, synonyms and day.
     const variants = [
@@ -69,11 +71,9 @@ export async function evalCommand(args: string[]): Promise<number> {
         cases,
       )),
     ];
-    process.stdout.write('\nwhat each part adds (accuracy on this set):\n');
+    io.stdout.write('\nwhat each part adds (accuracy on this set):\n');
     for (const v of variants)
-      process.stdout.write(
-        `  ${v.name.padEnd(20)} ${String(v.pass).padStart(3)}/${v.total}  ${pct(v.pass, v.total)}\n`,
-      );
+      io.stdout.write(`  ${v.name.padEnd(20)} ${String(v.pass).padStart(3)}/${v.total}  ${pct(v.pass, v.total)}\n`);
   }
   return 0;
 }

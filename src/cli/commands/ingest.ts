@@ -2,9 +2,10 @@ import { PassageModeSchema } from '../../core/schema.js';
 import { ingest } from '../../../ingest/run.js';
 import { BaseConfigSchema, embedderSpec, readConfig } from '../../config.js';
 import { createError } from '../../core/errors.js';
+import type { CliIo } from '../io.js';
 import { parse } from '../options.js';
 
-export async function ingestCommand(args: string[]): Promise<number> {
+export async function ingestCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parse(args, {
     seeds: { type: 'string' },
     out: { type: 'string' },
@@ -12,7 +13,7 @@ export async function ingestCommand(args: string[]): Promise<number> {
     passages: { type: 'string', default: 'clause' },
     json: { type: 'boolean', default: false },
   });
-  const config = readConfig(BaseConfigSchema);
+  const config = readConfig(BaseConfigSchema, io.env);
   const passageMode = PassageModeSchema.safeParse(values.passages);
   if (!passageMode.success)
     throw createError(
@@ -28,13 +29,13 @@ export async function ingestCommand(args: string[]): Promise<number> {
     force: values.force,
     maxSeedBytes: config.POLICYBOT_MAX_SEED_BYTES,
   });
-  for (const issue of result.issues) process.stderr.write(`${issue.level}: ${issue.message}\n`);
+  for (const issue of result.issues) io.stderr.write(`${issue.level}: ${issue.message}\n`);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ status: result.status, ...result.manifest })}\n`);
+    io.stdout.write(`${JSON.stringify({ status: result.status, ...result.manifest })}\n`);
   } else {
     const { counts } = result.manifest;
     const verb = result.status === 'built' ? `built in ${Date.now() - started} ms` : 'already up to date';
-    process.stdout.write(
+    io.stdout.write(
       `index ${values.out ?? config.POLICYBOT_INDEX_DIR}: ${verb}; ${counts.documents} documents, ${counts.clauses} clauses, ${counts.targets} targets, ${counts.passages} passages\n`,
     );
   }

@@ -4,7 +4,8 @@ import type { PolicyBot } from '../../bot.js';
 import { createError } from '../../core/errors.js';
 import { DEFAULT_QUIZ_COUNT, generateQuiz, partExists } from '../../quiz/generate.js';
 import type { QuizQuestion } from '../../quiz/types.js';
-import { INDEX_OPTIONS, openFromFlags, parse } from '../options.js';
+import { type CliIo, isTerminal } from '../io.js';
+import { INDEX_OPTIONS, openForCommand, parse } from '../options.js';
 
 const QUIZ_OPTIONS = {
   ...INDEX_OPTIONS,
@@ -31,12 +32,12 @@ export const QUIZ_TEXT = {
  * `policybot quiz`: a quiz from the policy. `--json` prints it as the contract's array; otherwise it is asked one
  * question at a time, one answer a line from standard input (a terminal or a pipe), each marked at once.
  */
-export async function quizCommand(args: string[]): Promise<number> {
+export async function quizCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, QUIZ_OPTIONS);
   if (positionals.length > 0)
     throw createError('USAGE', `quiz takes no arguments, got "${positionals.join(' ')}" (use --part and --count)`);
   const count = parseCount(values.count);
-  const bot = await openFromFlags(values);
+  const bot = await openForCommand(values, io);
   const part = values.part;
   if (part !== undefined && !partExists(bot, part))
     throw createError(
@@ -47,15 +48,15 @@ export async function quizCommand(args: string[]): Promise<number> {
   const seed = values.seed ?? randomUUID().slice(0, 8);
   const questions = generateQuiz(bot, { part, count, seed });
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(questions.map(publicQuestion), null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(questions.map(publicQuestion), null, 2)}\n`);
     return 0;
   }
   if (questions.length === 0) {
-    process.stdout.write(`${QUIZ_TEXT.empty(part)}\n`);
+    io.stdout.write(`${QUIZ_TEXT.empty(part)}\n`);
     return 0;
   }
-  process.stdout.write(`${QUIZ_TEXT.start(questions.length, seed)}\n`);
-  await askAll(bot, questions);
+  io.stdout.write(`${QUIZ_TEXT.start(questions.length, seed)}\n`);
+  await askAll(bot, questions, io);
   return 0;
 }
 
@@ -73,18 +74,18 @@ export function publicQuestion(q: QuizQuestion): QuizQuestion {
   return { id, kind, question, options, answer, doc, section, quote };
 }
 
-async function askAll(bot: PolicyBot, questions: readonly QuizQuestion[]): Promise<void> {
-  const out = (line: string) => process.stdout.write(`${line}\n`);
+async function askAll(bot: PolicyBot, questions: readonly QuizQuestion[], io: CliIo): Promise<void> {
+  const out = (line: string) => io.stdout.write(`${line}\n`);
   // Not a terminal readline: the terminal echoes what is typed, and a pipe's lines are echoed below instead.
-  const rl = createInterface({ input: process.stdin, terminal: false });
+  const rl = createInterface({ input: io.stdin, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
-  const echo = !process.stdin.isTTY;
+  const echo = !isTerminal(io.stdin);
   let right = 0;
   try {
     for (const [index, q] of questions.entries()) {
       out(`\n${QUIZ_TEXT.heading(index, questions.length, q.question)}`);
       for (const [i, option] of q.options.entries()) out(`  ${i + 1}. ${option}`);
-      const choice = await readChoice(q, lines, echo);
+      const choice = await readChoice(q, lines, echo, io);
       if (choice === undefined) {
         out(`\n${QUIZ_TEXT.ended}`);
         break;
@@ -100,18 +101,23 @@ async function askAll(bot: PolicyBot, questions: readonly QuizQuestion[]): Promi
 }
 
 /** The chosen option's index: its number (full-width digits too) or its exact text; undefined when input ends. */
-async function readChoice(q: QuizQuestion, lines: AsyncIterator<string>, echo: boolean): Promise<number | undefined> {
+async function readChoice(
+  q: QuizQuestion,
+  lines: AsyncIterator<string>,
+  echo: boolean,
+  io: CliIo,
+): Promise<number | undefined> {
   for (;;) {
-    process.stdout.write(QUIZ_TEXT.prompt(q.options.length));
+    io.stdout.write(QUIZ_TEXT.prompt(q.options.length));
     const next = await lines.next();
     if (next.done) return undefined;
     const input = next.value.normalize('NFKC').trim();
-    if (echo) process.stdout.write(`${input}\n`);
+    if (echo) io.stdout.write(`${input}\n`);
     const byText = q.options.indexOf(input);
     if (byText >= 0) return byText;
     const n = /^\d+$/.test(input) ? Number(input) : Number.NaN;
     if (n >= 1 && n <= q.options.length) return n - 1;
-    process.stdout.write(`${QUIZ_TEXT.invalid(q.options.length)}\n`);
+    io.stdout.write(`${QUIZ_TEXT.invalid(q.options.length)}\n`);
   }
 }
 
