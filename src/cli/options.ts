@@ -22,19 +22,11 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: s
 
 /** Opens the bot for a command, with the configuration from its environment and the command's flags. */
 export function openForCommand(flags: { index?: string; seeds?: string }, io: CliIo): Promise<PolicyBot> {
-  return openFromFlags(flags, openOptions(readConfig(BaseConfigSchema, io.env), flags), io.stderr);
+  return openFromFlags(openOptions(readConfig(BaseConfigSchema, io.env), flags), io.stderr);
 }
 
-/**
- * Opens the bot with these options; ingest problems and the model's failures are written to `stderr`. The flags
- * are already in the options: `eval --compare` (src/eval/compare.ts) still passes them, and opens its two readers
- * on the process's standard error.
- */
-export async function openFromFlags(
-  _flags: { index?: string; seeds?: string },
-  options: OpenOptions,
-  stderr: CliIo['stderr'] = process.stderr,
-): Promise<PolicyBot> {
+/** Opens the bot with these options (the flags already in them); ingest problems and the model's failures go to `stderr`. */
+export async function openFromFlags(options: OpenOptions, stderr: CliIo['stderr']): Promise<PolicyBot> {
   return openBot({
     ...options,
     onIssues: (issues) => {

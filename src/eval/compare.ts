@@ -1,5 +1,6 @@
 import { createError } from '../core/errors.js';
 import type { OpenOptions } from '../open.js';
+import type { CliIo } from '../cli/io.js';
 import { openFromFlags } from '../cli/options.js';
 import { type EvalCase, judge } from './score.js';
 
@@ -11,12 +12,13 @@ import { type EvalCase, judge } from './score.js';
 export async function compareReaders(
   cases: readonly EvalCase[],
   options: OpenOptions,
-  flags: { index?: string; seeds?: string; json?: boolean },
+  flags: { json?: boolean },
+  io: CliIo,
 ): Promise<number> {
   if (!options.llm) throw createError('USAGE', 'eval --compare needs a model: set LLM_BASE_URL and LLM_MODEL');
   const readers = {
-    rules: await openFromFlags(flags, { ...options, llm: undefined }),
-    model: await openFromFlags(flags, { ...options, llm: { ...options.llm, phrasing: false, prefer: 'model' } }),
+    rules: await openFromFlags({ ...options, llm: undefined }, io.stderr),
+    model: await openFromFlags({ ...options, llm: { ...options.llm, phrasing: false, prefer: 'model' } }, io.stderr),
   };
   const byKind = new Map<string, { total: number; rules: number; model: number }>();
   for (const c of cases) {
@@ -32,16 +34,16 @@ export async function compareReaders(
   );
   if (flags.json) {
     const usage = readers.model.modelUsage;
-    process.stdout.write(`${JSON.stringify({ overall, byKind: Object.fromEntries(byKind), model: usage })}\n`);
+    io.stdout.write(`${JSON.stringify({ overall, byKind: Object.fromEntries(byKind), model: usage })}\n`);
     return 0;
   }
-  process.stdout.write(`${'kind'.padEnd(12)} ${'rules'.padStart(7)} ${'model'.padStart(7)}\n`);
+  io.stdout.write(`${'kind'.padEnd(12)} ${'rules'.padStart(7)} ${'model'.padStart(7)}\n`);
   for (const [kind, t] of [...byKind, ['overall', overall] as const])
-    process.stdout.write(
+    io.stdout.write(
       `${kind.padEnd(12)} ${`${t.rules}/${t.total}`.padStart(7)} ${`${t.model}/${t.total}`.padStart(7)}\n`,
     );
   const failures = readers.model.modelUsage?.readFailures ?? {};
   if (Object.keys(failures).length > 0)
-    process.stdout.write(`model reads that failed (the rules answered): ${JSON.stringify(failures)}\n`);
+    io.stdout.write(`model reads that failed (the rules answered): ${JSON.stringify(failures)}\n`);
   return 0;
 }

@@ -33,8 +33,9 @@ export class Bm25 {
     const postings = new Map<string, Int32Array>();
     terms.forEach((term, n) => {
       const [start, end] = [starts[n]!, ends[n]!];
-      let view = views.get(start);
-      if (view?.length !== end - start) views.set(start, (view = pairs.subarray(start, end)));
+      const shared = views.get(start);
+      const view = shared?.length === end - start ? shared : pairs.subarray(start, end);
+      views.set(start, view);
       postings.set(term, view);
     });
     return new Bm25(postings, lengths);

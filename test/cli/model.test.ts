@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPolicybot, spawnPolicybot } from '../helpers/cli.js';
+import { runPolicybot } from '../helpers/cli.js';
 import { chatServer, HYDROGEN_READING as hydrogen, PARAPHRASE } from '../helpers/chat-server.js';
 import { sharedBot, tempDir } from '../helpers/index.js';
 
@@ -47,8 +47,7 @@ describe('policybot with a model configured', () => {
   it('eval --compare scores the rule reader and the model reader side by side', async () => {
     const set = join(tempDir(), 'set.jsonl');
     writeFileSync(set, `${JSON.stringify({ id: 'p1', kind: 'paraphrase', q: PARAPHRASE, must: ['30座'] })}\n`);
-    // In a child process: the comparison (src/eval/compare.ts) prints to the process's standard output, not the io's.
-    const { code, stdout } = await spawnPolicybot(['eval', set, '--compare', '--index', indexDir], { env: modelEnv() });
+    const { code, stdout } = await runPolicybot(['eval', set, '--compare', '--index', indexDir], { env: modelEnv() });
     expect(code).toBe(0);
     expect(stdout).toMatch(/^paraphrase\s+0\/1\s+1\/1$/m);
     expect(stdout).toMatch(/^overall\s+0\/1\s+1\/1$/m);

@@ -108,7 +108,7 @@ describe('runServe', () => {
         EMBEDDINGS_BASE_URL: 'http://127.0.0.1:9/v1',
         EMBEDDINGS_MODEL: 'm',
       }),
-    ).rejects.toThrow(/was built with embedder lexical-tfidf-v3, not openai:m: run `policybot ingest --force`/);
+    ).rejects.toThrow(/was built with embedder lexical-tfidf-v4, not openai:m: run `policybot ingest --force`/);
   });
 
   it('stops at start-up with one line naming the cause and the variable', async () => {

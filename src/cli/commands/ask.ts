@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { Answer } from '../../answer/types.js';
-import { parseJsonLine, readInputLines } from '../../core/input-lines.js';
+import { parseJsonLine, readInputLines, readStreamLines } from '../../core/input-lines.js';
 import type { CliIo } from '../io.js';
 import { INDEX_OPTIONS, openForCommand, parse } from '../options.js';
-import { readStdinLines } from '../stdin-lines.js';
 
 /** A batch line: a plain question, or a follow-up with the conversation's earlier questions. */
 const BatchLineSchema = z.object({ question: z.string(), thread: z.array(z.string()).default([]) });
@@ -26,7 +25,7 @@ export async function askCommand(args: string[], io: CliIo): Promise<number> {
  * "thread": ["earlier question", …]}`, answered as a follow-up in that conversation. Blank lines are skipped.
  */
 async function readBatch(file: string, io: CliIo): Promise<BatchLine[]> {
-  const inputs = file === '-' ? await readStdinLines(io.stdin, 'batch') : readInputLines(file, 'batch');
+  const inputs = file === '-' ? await readStreamLines(io.stdin, 'batch') : readInputLines(file, 'batch');
   return inputs.map((input) =>
     input.line.startsWith('{')
       ? parseJsonLine(BatchLineSchema, 'batch', file, input)

@@ -22,8 +22,8 @@ export async function evalCommand(args: string[], io: CliIo): Promise<number> {
   const cases = readCases(file);
   const config = readConfig(BaseConfigSchema, io.env);
   const options = openOptions(config, values);
-  if (values.compare) return compareReaders(cases, options, values);
-  const bot = await openFromFlags(values, options, io.stderr);
+  if (values.compare) return compareReaders(cases, options, values, io);
+  const bot = await openFromFlags(options, io.stderr);
   const byKind = new Map<string, { pass: number; total: number }>();
   const latencies: number[] = [];
   const failures: string[] = [];
