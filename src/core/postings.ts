@@ -20,20 +20,30 @@ export function packPostings(
   lists: readonly number[][],
   lengths: readonly number[],
 ): Postings {
-  const shared = new SharedRanges();
+  const shared = new SharedRanges(lists.reduce((sum, list) => sum + list.length, 0));
   const starts = new Int32Array(terms.length);
   const ends = new Int32Array(terms.length);
   lists.forEach((list, n) => {
     starts[n] = shared.rangeOf(list);
     ends[n] = starts[n]! + list.length;
   });
-  return { terms: [...terms], lengths: Int32Array.from(lengths), starts, ends, pairs: Int32Array.from(shared.values) };
+  return { terms: [...terms], lengths: Int32Array.from(lengths), starts, ends, pairs: shared.packed() };
 }
 
 /** Lays identical lists on one range, so a search can tell them the same by where they start. */
 class SharedRanges {
-  readonly values: number[] = [];
+  private readonly values: Int32Array;
+  private size = 0;
   private readonly byHash = new Map<number, { start: number; length: number }[]>();
+
+  /** `capacity`: the lists' total length, what they take if none is shared. */
+  constructor(capacity: number) {
+    this.values = new Int32Array(capacity);
+  }
+
+  packed(): Int32Array {
+    return this.values.subarray(0, this.size);
+  }
 
   rangeOf(list: readonly number[]): number {
     let hash = 0x811c9dc5;
@@ -41,8 +51,9 @@ class SharedRanges {
     const bucket = this.byHash.get(hash) ?? this.byHash.set(hash, []).get(hash)!;
     const same = bucket.find((r) => r.length === list.length && list.every((v, i) => this.values[r.start + i] === v));
     if (same) return same.start;
-    const start = this.values.length;
-    for (const v of list) this.values.push(v);
+    const start = this.size;
+    this.values.set(list, start);
+    this.size += list.length;
     bucket.push({ start, length: list.length });
     return start;
   }
