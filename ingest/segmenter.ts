@@ -27,8 +27,8 @@ export interface Segmenter {
 }
 
 /**
- * A large corpus is cut by a worker per core, which start now so their dictionaries load while the seeds are
- * parsed; a small one is cut on this thread.
+ * A large corpus is cut by a worker per spare core (one on two cores: this thread and the graph's worker need the
+ * other), started now so their dictionaries load while the seeds are parsed; a small one is cut on this thread.
  */
 export function startSegmenter(
   seedBytes: number,
@@ -75,11 +75,14 @@ function segmentOn(workers: Worker[], work: string[][], options: SegmentOptions)
       if (sent < work.length) send(workers[source]!, { type: 'segment', batch: sent, texts: work[sent++]! });
     };
     const finish = () => {
-      for (const worker of workers) worker.removeAllListeners('message').removeAllListeners('error');
+      for (const worker of workers)
+        worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
       resolve(assembly.corpus);
     };
     workers.forEach((worker, source) => {
       worker.on('error', (error) => reject(new Error(`segmentation failed: ${error.message}`)));
+      // A worker killed outright (out of memory) says nothing else.
+      worker.on('exit', (code) => reject(new Error(`segmentation failed: a worker exited with code ${code}`)));
       worker.on('message', (reply: SegmentReply) => {
         if (reply.type === 'failed') return reject(new Error(`segmentation failed: ${reply.message}`));
         done[reply.batch] = { source, batch: reply };

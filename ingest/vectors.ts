@@ -66,10 +66,13 @@ function startHnswWorker() {
   const worker = startWorker('hnsw-worker');
   let failure: Error | null = null;
   const waiting: ((reply: HnswReply) => void)[] = [];
-  worker.on('error', (error) => {
-    failure = error;
+  const fail = (error: Error) => {
+    failure ??= error;
     for (const resolve of waiting.splice(0)) resolve({ type: 'failed', message: error.message });
-  });
+  };
+  worker.on('error', fail);
+  // A worker killed outright (out of memory) says nothing else; one stopped by `stop` has nothing waiting on it.
+  worker.on('exit', (code) => fail(new Error(`the HNSW worker exited with code ${code}`)));
   worker.on('message', (reply: HnswReply) => {
     if (reply.type === 'failed') failure = new Error(`HNSW build failed: ${reply.message}`);
     waiting.shift()?.(reply);
