@@ -1,5 +1,5 @@
 import { NumberedPassageVectors } from '../src/core/embed.js';
-import { searchTerms } from '../src/core/tokenizer.js';
+import { bigramTerm, bigramText, forEachBigram, words } from '../src/core/tokenizer.js';
 
 /** A batch of passage texts cut into search terms, numbered by the segmenter that cut them. */
 export interface SegmentedBatch {
@@ -19,12 +19,16 @@ export interface SegmentedBatch {
  */
 export class BatchSegmenter {
   private readonly numbered = new Map<string, number>();
+  /** Bigrams by their pair of codes: most terms are bigrams, and a number is looked up without making a string. */
+  private readonly numberedPairs = new Map<number, number>();
+  private size = 0;
   private readonly embedder: NumberedPassageVectors | null;
 
   constructor(vectorDimensions: number | null) {
     this.embedder = vectorDimensions ? new NumberedPassageVectors(vectorDimensions) : null;
   }
 
+  /** Cuts each text into its search terms (`searchTerms`: its words, then its bigrams) as numbers. */
   segment(texts: readonly string[]): SegmentedBatch {
     const { embedder } = this;
     const dimensions = embedder?.dimensions ?? 0;
@@ -32,21 +36,32 @@ export class BatchSegmenter {
     const numbers: number[] = [];
     const ends = new Int32Array(texts.length);
     const vectors = embedder ? new Float32Array(texts.length * dimensions) : null;
+    const fresh = (term: string) => {
+      const n = this.size++;
+      newTerms.push(term);
+      embedder?.numbered(n, term);
+      return n;
+    };
     texts.forEach((text, i) => {
-      const cut = searchTerms(text);
       const start = numbers.length;
-      for (const term of cut) {
-        let n = this.numbered.get(term);
+      for (const word of words(text)) {
+        let n = this.numbered.get(word);
         if (n === undefined) {
-          n = this.numbered.size;
-          this.numbered.set(term, n);
-          newTerms.push(term);
-          embedder?.numbered(n, term);
+          n = fresh(word);
+          this.numbered.set(word, n);
         }
         numbers.push(n);
       }
+      forEachBigram(text, (pair) => {
+        let n = this.numberedPairs.get(pair);
+        if (n === undefined) {
+          n = fresh(bigramTerm(bigramText(pair)));
+          this.numberedPairs.set(pair, n);
+        }
+        numbers.push(n);
+      });
       ends[i] = numbers.length;
-      embedder?.embed(numbers.slice(start), vectors!, i * dimensions);
+      if (vectors) embedder?.embed(numbers.slice(start), vectors, i * dimensions);
     });
     return { newTerms, numbers: Int32Array.from(numbers), ends, vectors };
   }

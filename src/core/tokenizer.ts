@@ -114,13 +114,28 @@ export function nouns(text: string): string[] {
 /** Overlapping character pairs of each run of Chinese characters: recall where segmentation differs. */
 export function bigrams(text: string): string[] {
   const grams: string[] = [];
-  for (const [run] of text.matchAll(HAN_RUN)) {
-    for (let i = 0; i + 1 < run.length; i++) grams.push(run.slice(i, i + 2));
-  }
+  forEachBigram(text, (pair) => grams.push(bigramText(pair)));
   return grams;
 }
 
+/**
+ * `bigrams` as numbers, the pair's two UTF-16 codes in one (first × 65536 + second), without making a string a
+ * pair: ingest meets millions of them and needs a string only for a pair it has not met before.
+ */
+export function forEachBigram(text: string, visit: (pair: number) => void): void {
+  for (const match of text.matchAll(HAN_RUN)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    for (let i = start; i + 1 < end; i++) visit(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1));
+  }
+}
+
+export const bigramText = (pair: number): string => String.fromCharCode(Math.floor(pair / 0x10000), pair % 0x10000);
+
+/** A bigram's search term: marked apart from the words. */
+export const bigramTerm = (gram: string): string => `#${gram}`;
+
 /** The terms a passage is indexed by and a question is matched with: words, plus bigrams marked apart. */
 export function searchTerms(text: string): string[] {
-  return [...words(text), ...bigrams(text).map((g) => `#${g}`)];
+  return [...words(text), ...bigrams(text).map(bigramTerm)];
 }
