@@ -24,6 +24,8 @@ const FULLWIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ％]/g;
 const FULLWIDTH_DOT_IN_NUMBER = /(?<=[0-9０-９])．(?=[0-9０-９])/g;
 const STRAY_LATIN = new RegExp(`(?<=${HAN})\\s*\\b(and|or)\\b\\s*(?=${HAN})`, 'giu');
 const LATIN_REPLACEMENT: Record<string, string> = { and: '和', or: '或' };
+// Tried first: the lookbehind above costs a scan of every line, and almost no line has either word.
+const HAS_AND_OR = /\b(?:and|or)\b/i;
 // Spacing inserted around Latin words and numbers in Chinese text ("到 2022 年", "11.2 万个", "PUE 值").
 const CJK_SPACING = new RegExp(
   `(?<=[${HAN}\\p{Ps}\\p{Pe}\\p{Po}])[ \\t\u3000]+|[ \\t\u3000]+(?=[${HAN}\\p{Ps}\\p{Pe}\\p{Po}])`,
@@ -71,7 +73,9 @@ function repairLine(raw: string, line: number, repairs: Repair[]): string {
     .replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (text !== raw) repairs.push({ kind: 'fullwidth', line, ...excerpt(raw, text) });
 
-  const stray = text.replace(STRAY_LATIN, (_m, word: string) => LATIN_REPLACEMENT[word.toLowerCase()]!);
+  const stray = HAS_AND_OR.test(text)
+    ? text.replace(STRAY_LATIN, (_m, word: string) => LATIN_REPLACEMENT[word.toLowerCase()]!)
+    : text;
   if (stray !== text) repairs.push({ kind: 'stray-latin', line, ...excerpt(text, stray) });
 
   // Whitespace carries no text, so removing it is not logged.

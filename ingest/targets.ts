@@ -12,6 +12,7 @@ const YEAR = /(到|至|在|于)?(\d{4})年(底前|年底前|前|底|内)?/g;
 const LEADING =
   /^(?:(?:到|至|在)?\d{4}年(?:底前|前|底|内)?|全省|全市|各市|率先|力争|积极|加快|大力|重点|累计|新增|逐步|基本|支持|推动|组织|建成|建设|培育|培养|引进|打造|形成|实现|发展|完成|建|达到|达|[，、,])+/;
 const TRAILING = new RegExp(`(?:${COMPARATOR}|为|是|的)+$`);
+const COMPARATOR_AT_END = new RegExp(`(${COMPARATOR})$`);
 const CLAUSE_BREAK = /[，,。；;：:（(]/;
 
 /** Extracts every quantitative target of a clause, each with the verbatim sentence it comes from. */
@@ -25,7 +26,7 @@ function targetsOfSentence(clause: Clause, sentence: string): Target[] {
   for (const m of sentence.matchAll(QUANTITY)) {
     const [figure, first, upper, magnitude = '', measure = '', post = ''] = m;
     const before = sentence.slice(0, m.index);
-    const comparator = new RegExp(`(${COMPARATOR})$`).exec(before)?.[1] ?? '';
+    const comparator = COMPARATOR_AT_END.exec(before)?.[1] ?? '';
     if (!measure && !comparator) continue;
     if (years.some((y) => y.index === m.index)) continue;
     const after = sentence.slice(m.index + figure.length);
