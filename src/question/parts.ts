@@ -63,7 +63,12 @@ function candidatesOf(text: string, parts: readonly Part[]): Part[] {
     (i) => counts[i]! >= Math.max(1, Math.min(MIN_PART_CHARS, parts[i]!.heading.length) - 1),
   );
   for (const i of touched) counts[i] = 0;
-  return named.sort((a, b) => a - b).map((i) => parts[i]!);
+  // Only the first part of each heading: it stands for the others (findPart), and many documents repeat one.
+  const headings = new Set<string>();
+  return named
+    .sort((a, b) => a - b)
+    .map((i) => parts[i]!)
+    .filter((p) => !headings.has(p.heading) && headings.add(p.heading));
 }
 
 function pairsOf(text: string): string[] {
