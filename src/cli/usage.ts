@@ -4,7 +4,7 @@
  */
 const COMMANDS = {
   ingest: {
-    synopsis: 'ingest [--seeds DIR] [--out DIR] [--force] [--passages clause|window]',
+    synopsis: 'ingest [--seeds DIR] [--out DIR] [--force] [--passages clause|window] [--json]',
     summary: ['build the index from the seed policies (skipped when nothing changed)'],
     index: false,
   },

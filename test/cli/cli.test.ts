@@ -162,7 +162,7 @@ describe('policybot CLI', () => {
     const ingest = await runPolicybot(['ingest', '--help']);
     expect(ingest).toEqual({ code: 0, stdout: expect.any(String), stderr: '' });
     expect(ingest.stdout).toMatch(
-      /^usage: policybot ingest \[--seeds DIR\] \[--out DIR\] \[--force\] \[--passages clause\|window\]\n {2}build the index/,
+      /^usage: policybot ingest \[--seeds DIR\] \[--out DIR\] \[--force\] \[--passages clause\|window\] \[--json\]\n {2}build the index/,
     );
     // Run, this would fail: there is no index there.
     const ask = await runPolicybot(['ask', '-h', '--index', join(tempDir(), 'none'), '问题']);
