@@ -1,7 +1,6 @@
 import type { IngestEmbedder } from '../src/core/embedders.js';
 import type { Postings } from '../src/core/postings.js';
-import type { Clause, Passage } from '../src/core/schema.js';
-import { learnedWords } from '../src/core/tokenizer.js';
+import type { Passage } from '../src/core/schema.js';
 import type { Segmenter } from './segmenter.js';
 import { startGraph, type GraphBuilder } from './vectors.js';
 
@@ -16,13 +15,14 @@ export interface IndexedPassages {
 }
 
 /**
- * Cuts the passages into search terms, once jieba has learned the corpus's unit names and headings, counts them into
- * BM25's posting lists and embeds the passages into the graph. The lexical embedder's vectors come with each batch the segmenter cuts, so the graph grows
- * on its own thread while the rest are still being cut; a remote embedder is asked for them after.
+ * Cuts the passages into search terms, once jieba has learned the corpus's own `words` (unit names, headings),
+ * counts them into BM25's posting lists and embeds the passages into the graph. The lexical embedder's vectors come
+ * with each batch the segmenter cuts, so the graph grows on its own thread while the rest are still being cut; a
+ * remote embedder is asked for them after.
  */
 export async function indexPassages(
   passages: readonly Passage[],
-  clauses: readonly Clause[],
+  words: readonly string[],
   segmenter: Segmenter,
   embedder: IngestEmbedder,
 ): Promise<IndexedPassages> {
@@ -32,7 +32,7 @@ export async function indexPassages(
     const corpus = await segmenter.segment(
       passages.map((p) => p.text),
       {
-        words: learnedWords(clauses),
+        words,
         vectorDimensions: lexical,
         onVectors: (start, vectors) => graph.add(start, vectors, lexical!),
       },

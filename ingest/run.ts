@@ -13,6 +13,7 @@ import { buildPassages } from './passages.js';
 import { startSegmenter } from './segmenter.js';
 import { createIssue, SCHEMA_VERSION, type IngestIssue, type Manifest, type PassageMode } from '../src/core/schema.js';
 import { readIndex, readManifest, writeIndex } from '../src/core/store.js';
+import { learnedWords } from '../src/core/tokenizer.js';
 import { DEFAULT_LOCK_WAIT_MS, unwritable, withIngestLock } from './lock.js';
 
 export interface IngestOptions {
@@ -191,27 +192,35 @@ function parseSeeds(
   return { documents, issues };
 }
 
-async function buildIndex(
-  outDir: string,
-  { seeds, metadata, all: sources, skipped }: Seeds,
-  embedder: EmbedderSpec,
-  passageMode: PassageMode,
-): Promise<IngestResult> {
+/** The seeds parsed into documents, and their passages cut, counted and embedded into the graph. */
+async function parseAndIndex({ seeds, metadata, skipped }: Seeds, embedder: EmbedderSpec, passageMode: PassageMode) {
   // Started first, so a worker's dictionaries load while the seeds are parsed.
   const segmenter = startSegmenter(seeds.reduce((sum, s) => sum + s.bytes.length, 0));
-  const { documents, issues, clauses, passages, indexed } = await (async () => {
+  try {
     const embedding = await ingestEmbedder(embedder);
     const parsed = parseSeeds(seeds, metadata, skipped);
     const clauses = parsed.documents.flatMap((d) => d.clauses);
     const passages = buildPassages(clauses, passageMode);
-    return { ...parsed, clauses, passages, indexed: await indexPassages(passages, clauses, segmenter, embedding) };
-  })().finally(() => segmenter.stop());
+    const indexed = await indexPassages(passages, learnedWords(clauses), segmenter, embedding);
+    return { ...parsed, clauses, passages, indexed };
+  } finally {
+    await segmenter.stop();
+  }
+}
+
+async function buildIndex(
+  outDir: string,
+  seeds: Seeds,
+  embedder: EmbedderSpec,
+  passageMode: PassageMode,
+): Promise<IngestResult> {
+  const { documents, issues, clauses, passages, indexed } = await parseAndIndex(seeds, embedder, passageMode);
   const { graph, postings, embedder: fitted } = indexed;
   const targets = documents.flatMap((d) => d.targets);
   const manifest: Manifest = {
     schemaVersion: SCHEMA_VERSION,
     createdAt: new Date().toISOString(),
-    sources,
+    sources: seeds.all,
     embedder: { id: fitted.id, dimensions: graph.dimensions },
     metric: 'cosine',
     passageMode,

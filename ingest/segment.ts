@@ -61,7 +61,7 @@ export class BatchSegmenter {
         numbers.push(n);
       });
       ends[i] = numbers.length;
-      if (vectors) embedder?.embed(numbers.slice(start), vectors, i * dimensions);
+      if (embedder && vectors) embedder.embed(numbers.slice(start), vectors, i * dimensions);
     });
     return { newTerms, numbers: Int32Array.from(numbers), ends, vectors };
   }

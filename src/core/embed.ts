@@ -1,7 +1,7 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import { z } from 'zod';
 import { idf } from './text.js';
-import { CorpusTerms } from './terms.js';
+import { CorpusTerms, forEachCount } from './terms.js';
 import { searchTerms } from './tokenizer.js';
 
 export const LEXICAL_EMBEDDER_ID = 'lexical-tfidf-v4';
@@ -30,10 +30,8 @@ export type LexicalState = z.infer<typeof LexicalStateSchema>;
  * configuration.
  */
 export class LexicalEmbeddings extends Embeddings {
-  /** Each corpus term's number, made when a question is first embedded. */
+  /** Each corpus term's number, made when a question is first embedded: an ingest only saves the embedder. */
   private numbers: Map<string, number> | null = null;
-  /** Each corpus term's IDF, worked out when first used (NaN until then). */
-  private readonly weights: Float64Array;
 
   private constructor(
     readonly dimensions: number,
@@ -42,7 +40,6 @@ export class LexicalEmbeddings extends Embeddings {
     private readonly df: readonly number[],
   ) {
     super({});
-    this.weights = new Float64Array(terms.length).fill(Number.NaN);
   }
 
   static fit(termLists: Iterable<readonly string[]>, dimensions = LEXICAL_DIMENSIONS): LexicalEmbeddings {
@@ -75,8 +72,7 @@ export class LexicalEmbeddings extends Embeddings {
     const vector = new Float64Array(this.dimensions);
     for (const [term, count] of counted(terms)) {
       const n = this.numbers.get(term);
-      if (n !== undefined && Number.isNaN(this.weights[n])) this.weights[n] = idf(this.df[n]!, this.passages);
-      addTerm(vector, term, count, n === undefined ? idf(0, this.passages) : this.weights[n]!);
+      addTerm(vector, term, count, idf(n === undefined ? 0 : this.df[n]!, this.passages));
     }
     return Array.from(normalised(vector));
   }
@@ -122,15 +118,9 @@ export class NumberedPassageVectors {
   /** Writes the vector of a passage's term numbers into `out` at `offset`. */
   embed(numbers: ArrayLike<number>, out: Float32Array, offset: number): void {
     const vector = this.scratch.fill(0);
-    const present: number[] = [];
-    for (let i = 0; i < numbers.length; i++) {
-      const n = numbers[i]!;
-      if (this.counts[n]!++ === 0) present.push(n);
-    }
-    for (const n of present) {
-      vector[this.dimensionOf[n]!]! += (1 + Math.log(this.counts[n]!)) * this.weightOf[n]!;
-      this.counts[n] = 0;
-    }
+    forEachCount(numbers, this.counts, (n, count) => {
+      vector[this.dimensionOf[n]!]! += (1 + Math.log(count)) * this.weightOf[n]!;
+    });
     out.set(normalised(vector), offset);
   }
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
-import { runPolicybot, spawnPolicybot } from '../helpers/cli.js';
+import { expectRefused, runPolicybot, spawnPolicybot } from '../helpers/cli.js';
 import { sharedBot, tempDir } from '../helpers/index.js';
 
 let indexDir: string;
@@ -68,12 +68,9 @@ describe('policybot CLI', () => {
     const bad = await runPolicybot(['ask', '--json', '--batch', '-', '--index', indexDir], {
       input: '加氢站目标是多少\n{"question": 5}\n',
     });
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/batch file - line 2: question/);
+    expectRefused(bad, /batch file - line 2: question/);
     const missing = await runPolicybot(['ask', '--batch', '/nonexistent/questions.txt', '--index', indexDir]);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/batch file \/nonexistent\/questions.txt cannot be read: ENOENT/);
-    expect(missing.stderr).not.toMatch(/\n\s+at /);
+    expectRefused(missing, /batch file \/nonexistent\/questions.txt cannot be read: ENOENT/);
   });
 
   it('clauses --json prints the 25 clauses with headings and units; targets --json the targets', async () => {
@@ -151,10 +148,7 @@ describe('policybot CLI', () => {
         /question set file \/nonexistent\/set.jsonl cannot be read: ENOENT/,
       ],
     ] as const) {
-      const { code, stderr } = await runPolicybot([...args], { env });
-      expect(code).toBe(2);
-      expect(stderr).toMatch(message);
-      expect(stderr).not.toMatch(/\n\s+at /);
+      expectRefused(await runPolicybot([...args], { env }), message);
     }
   });
 

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
+import { expect } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 
 const exec = promisify(execFile);
@@ -47,4 +48,11 @@ export async function spawnPolicybot(
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
+}
+
+/** A run refused as the CLI promises for an expected failure: exit code 2, one line naming the problem, no stack. */
+export function expectRefused(run: CliResult, message: RegExp): void {
+  expect(run.code).toBe(2);
+  expect(run.stderr).toMatch(message);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
 }

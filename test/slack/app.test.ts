@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyBot } from '../../src/bot.js';
-import { SlackConfigSchema, parseConfig } from '../../src/config.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import { type SlackApp, createSlackApp } from '../../src/slack/app.js';
 import { MAX_MESSAGE_BLOCKS, MAX_VIEW_BLOCKS } from '../../src/slack/blocks/limits.js';
 import { APOLOGY, FEEDBACK_THANKS, HELP, MAX_QUESTION_CHARS, TOO_LONG } from '../../src/slack/messages.js';
+import { listenOnLoopback, testSlackConfig } from './helpers/app.js';
 import { blocksText, buttonValue } from './helpers/blocks-text.js';
 import { openTestBot } from './helpers/bot.js';
 import { recordingLogger } from './helpers/logger.js';
@@ -31,15 +31,8 @@ describe('Slack app (HTTP mode, real Bolt, stand-in Slack API)', () => {
     const { bot, dir } = await openTestBot();
     stub = await startSlackApiStub();
     store = SqliteStore.open(join(dir, 'db', 'feedback.sqlite'));
-    const config = parseConfig(SlackConfigSchema, {
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: stub.apiUrl,
-      SLACK_CHANNEL_INTERVAL_MS: '0',
-    });
-    slack = createSlackApp(config, spyBot(bot, asked), { store, logger });
-    const { port } = await slack.start({ port: 0, host: '127.0.0.1' });
-    eventsUrl = `http://127.0.0.1:${port}/slack/events`;
+    slack = createSlackApp(testSlackConfig(stub.apiUrl, SECRET), spyBot(bot, asked), { store, logger });
+    eventsUrl = `${await listenOnLoopback(slack)}/slack/events`;
   });
 
   afterAll(async () => {

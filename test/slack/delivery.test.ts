@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyBot } from '../../src/bot.js';
-import { SlackConfigSchema, parseConfig } from '../../src/config.js';
 import { type SlackApp, createSlackApp } from '../../src/slack/app.js';
 import { REPLY_EVENT_TYPE } from '../../src/slack/delivery/poster.js';
 import { APOLOGY } from '../../src/slack/messages.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
+import { listenOnLoopback, testSlackConfig } from './helpers/app.js';
 import { blocksText } from './helpers/blocks-text.js';
 import { openTestBot } from './helpers/bot.js';
 import { recordingLogger } from './helpers/logger.js';
@@ -49,18 +49,11 @@ describe('delivery (real Bolt, stand-in Slack API)', () => {
   async function startReplica(db: string, env: Record<string, string> = {}) {
     const store = SqliteStore.open(db, { busyTimeoutMs: 100 });
     const logger = recordingLogger();
-    const config = parseConfig(SlackConfigSchema, {
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: stub.apiUrl,
-      SLACK_CHANNEL_INTERVAL_MS: '0',
-      POLICYBOT_DRAIN_MS: '5000',
-      ...env,
-    });
+    const config = testSlackConfig(stub.apiUrl, SECRET, { POLICYBOT_DRAIN_MS: '5000', ...env });
     const slack = createSlackApp(config, bot, { store, logger });
-    const { port } = await slack.start({ port: 0, host: '127.0.0.1' });
+    const url = `${await listenOnLoopback(slack)}/slack/events`;
     running.push({ slack, store });
-    return { slack, store, logger, url: `http://127.0.0.1:${port}/slack/events` };
+    return { slack, store, logger, url };
   }
 
   const freshDb = () => join(mkdtempSync(join(dir, 'db-')), 'policybot.sqlite');

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SlackConfigSchema, parseConfig } from '../../src/config.js';
 import { type SlackApp, createSlackApp } from '../../src/slack/app.js';
 import * as msg from '../../src/slack/messages.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
+import { listenOnLoopback, testSlackConfig } from './helpers/app.js';
 import { blocksText } from './helpers/blocks-text.js';
 import { openTestBot } from './helpers/bot.js';
 import { recordingLogger } from './helpers/logger.js';
@@ -43,16 +43,9 @@ describe('Slack quiz and 👎 reasons', () => {
     stub = await startSlackApiStub();
     dbPath = join(dir, 'quiz.sqlite');
     store = SqliteStore.open(dbPath);
-    const config = parseConfig(SlackConfigSchema, {
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: stub.apiUrl,
-      SLACK_CHANNEL_INTERVAL_MS: '0',
-      POLICYBOT_ADMIN_TOKEN: ADMIN_TOKEN,
-    });
+    const config = testSlackConfig(stub.apiUrl, SECRET, { POLICYBOT_ADMIN_TOKEN: ADMIN_TOKEN });
     slack = createSlackApp(config, bot, { store, logger: recordingLogger() });
-    const { port } = await slack.start({ port: 0, host: '127.0.0.1' });
-    url = `http://127.0.0.1:${port}/slack/events`;
+    url = `${await listenOnLoopback(slack)}/slack/events`;
   });
   afterAll(async () => {
     await slack?.stop();

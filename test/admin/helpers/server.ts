@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PolicyBot } from '../../../src/bot.js';
-import { SlackConfigSchema, parseConfig } from '../../../src/config.js';
 import { type SlackApp, createSlackApp } from '../../../src/slack/app.js';
 import { SqliteStore } from '../../../src/store/sqlite.js';
+import { listenOnLoopback, testSlackConfig } from '../../slack/helpers/app.js';
 import { recordingLogger } from '../../slack/helpers/logger.js';
 import { type SlackApiStub, startSlackApiStub } from '../../slack/helpers/slack-api-stub.js';
 
@@ -42,16 +42,13 @@ export async function startDashboard(options: {
   options.seed?.(store);
   const stub: SlackApiStub = await startSlackApiStub();
   const logger = recordingLogger();
-  const config = parseConfig(SlackConfigSchema, {
-    SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_SIGNING_SECRET: 'test-signing-secret',
-    SLACK_API_URL: stub.apiUrl,
-    ...(options.token === undefined ? {} : { POLICYBOT_ADMIN_TOKEN: options.token }),
+  const token: Record<string, string> = options.token === undefined ? {} : { POLICYBOT_ADMIN_TOKEN: options.token };
+  const slack: SlackApp = createSlackApp(testSlackConfig(stub.apiUrl, 'test-signing-secret', token), silentBot, {
+    store,
+    logger,
   });
-  const slack: SlackApp = createSlackApp(config, silentBot, { store, logger });
-  const { port } = await slack.start({ port: 0, host: '127.0.0.1' });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: await listenOnLoopback(slack),
     store,
     logger,
     async close() {
