@@ -16,6 +16,10 @@ export class Bm25 {
   private readonly norms: Float64Array;
   /** Scratch scores the size of the corpus, reused by every search: zero outside a search. */
   private readonly scores: Float64Array;
+  /** Scratch: the passages a search touched, in the order it did. */
+  private readonly touched: Int32Array;
+  /** Scratch: their scores, reordered while the k-th best is selected. */
+  private readonly selection: Float64Array;
 
   private constructor(
     private readonly postings: Map<string, Int32Array>,
@@ -24,6 +28,8 @@ export class Bm25 {
     const averageLength = lengths.length > 0 ? lengths.reduce((a, b) => a + b, 0) / lengths.length : 0;
     this.norms = Float64Array.from(lengths, (length) => K1 * (1 - B + (B * length) / averageLength));
     this.scores = new Float64Array(lengths.length);
+    this.touched = new Int32Array(lengths.length);
+    this.selection = new Float64Array(lengths.length);
   }
 
   /** The index ingest counted and stored: its posting lists are read as they are, views into one array. */
@@ -74,11 +80,11 @@ export class Bm25 {
     return idf(this.df(term), this.size);
   }
 
-  /** Top passages for weighted query terms, best first. */
+  /** Top passages for weighted query terms, best first (ties by lower passage). */
   search(query: ReadonlyMap<string, number>, limit: number): ScoredPassage[] {
     // Term at a time into the scratch array; the passages touched are listed so only they are ranked and reset.
-    const { scores, norms } = this;
-    const touched: number[] = [];
+    const { scores, norms, touched } = this;
+    let count = 0;
     // Terms that always occur together (a word and the bigram it is made of) share one posting list: it is walked
     // once, with their gains summed.
     const gains = new Map<Int32Array, number>();
@@ -90,34 +96,58 @@ export class Bm25 {
       for (let i = 0; i < posting.length; i += 2) {
         const passage = posting[i]!;
         const tf = posting[i + 1]!;
-        if (scores[passage] === 0) touched.push(passage);
-        scores[passage] = scores[passage]! + (gain * tf) / (tf + norms[passage]!);
+        const score = scores[passage]!;
+        if (score === 0) touched[count++] = passage;
+        scores[passage] = score + (gain * tf) / (tf + norms[passage]!);
       }
     }
-    const best = topK(touched, scores, limit).map((passage) => ({ passage, score: scores[passage]! }));
-    for (const passage of touched) scores[passage] = 0;
+    const best = this.best(count, limit).map((passage) => ({ passage, score: scores[passage]! }));
+    for (let i = 0; i < count; i++) scores[touched[i]!] = 0;
+    return best;
+  }
+
+  /**
+   * The `k` best of the first `count` touched passages. In a large corpus a question touches most passages: the
+   * k-th score is selected in linear time and only the passages at or above it are sorted.
+   */
+  private best(count: number, k: number): number[] {
+    const { scores, touched, selection } = this;
+    const best: number[] = [];
+    if (k <= 0) return best;
+    if (count <= k) {
+      for (let i = 0; i < count; i++) best.push(touched[i]!);
+    } else {
+      for (let i = 0; i < count; i++) selection[i] = scores[touched[i]!]!;
+      const threshold = kthLargest(selection, count, k);
+      for (let i = 0; i < count; i++) if (scores[touched[i]!]! >= threshold) best.push(touched[i]!);
+    }
+    best.sort((a, b) => scores[b]! - scores[a]! || a - b);
+    if (best.length > k) best.length = k;
     return best;
   }
 }
 
-/** The `k` items of highest score, best first (ties by lower item); a bounded insertion, not a sort of everything. */
-function topK(items: readonly number[], scores: Float64Array, k: number): number[] {
-  const best: number[] = [];
-  if (k <= 0) return best;
-  const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
-  for (const item of items) {
-    // Most items lose to the last of a full list: decided inline, without the comparison's call.
-    if (best.length === k) {
-      const last = best[k - 1]!;
-      const score = scores[item]!;
-      if (score < scores[last]! || (score === scores[last] && item > last)) continue;
+/** The k-th largest of `values[0, count)` (Hoare's quickselect, reordering them in place). */
+function kthLargest(values: Float64Array, count: number, k: number): number {
+  const target = k - 1;
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = swap;
+      }
     }
-    let at = best.length === k ? k - 1 : best.length;
-    while (at > 0 && better(item, best[at - 1]!)) {
-      best[at] = best[at - 1]!;
-      at--;
-    }
-    best[at] = item;
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
   }
-  return best;
+  return values[target]!;
 }

@@ -62,6 +62,24 @@ describe('Bm25', () => {
       }),
     );
   });
+
+  it('keeps the same best hits, in the same order, whatever the limit', () => {
+    // Few distinct passages among many, so scores tie often and the selection must break ties as the sort does.
+    const passage = fc.constantFrom('a', 'a b', 'b', 'a a c', 'c', 'd', 'b c d', 'a d d');
+    const query = fc.uniqueArray(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd'), fc.constantFrom(0.5, 1, 1.5)), {
+      selector: ([t]) => t,
+      minLength: 1,
+      maxLength: 4,
+    });
+    fc.assert(
+      fc.property(fc.array(passage, { minLength: 1, maxLength: 60 }), query, fc.nat(70), (passages, terms, limit) => {
+        const index = Bm25.build(passages);
+        const weights = new Map(terms);
+        const all = index.search(weights, passages.length);
+        expect(index.search(weights, limit)).toEqual(all.slice(0, limit));
+      }),
+    );
+  });
 });
 
 /** BM25 written out per passage and term, k1 = 1.2, b = 0.75: what the index must agree with. */
