@@ -26,6 +26,12 @@ export interface Retrieval {
 const CANDIDATES = 50;
 // How many times CANDIDATES the heading signal looks through.
 const HEADING_POOL = 4;
+/**
+ * How deep fusion reads each structural list, as Elasticsearch's rank window does. A year or a place in a large
+ * corpus matches thousands of clauses, which would all be fused and sorted; past this depth, a clause that only
+ * structure matches, even in three lists, fuses below every clause a text signal ranks.
+ */
+const FUSION_DEPTH = CANDIDATES * HEADING_POOL;
 /** Below this share of the topic found in a clause, the clause does not answer the question. */
 export const MIN_COVERAGE = 0.5;
 // Bigrams recover matches that segmentation splits differently, but count for less than whole words.
@@ -71,10 +77,13 @@ export async function retrieve(corpus: Corpus, probe: Probe, disabled: readonly 
     { name: 'dense', keys: dense, weight: 1 },
   ]);
   const selective = (lists: readonly (readonly number[])[]): number[] => {
-    const matched = lists.length === 1 ? [...lists[0]!] : [...new Set(lists.flat())].sort((a, b) => a - b);
+    const matched = lists.length === 1 ? lists[0]! : [...new Set(lists.flat())].sort((a, b) => a - b);
     // A feature most clauses share (the province the whole policy is about) tells nothing apart.
     if (matched.length > corpus.clauses.length * MAX_STRUCTURAL_SHARE) return [];
-    return matched.sort((a, b) => (textRank.get(b) ?? 0) - (textRank.get(a) ?? 0));
+    // Those the text signals rank come first, by that rank; the rest follow in clause order, to the fusion's depth.
+    const ranked = matched.filter((c) => textRank.has(c)).sort((a, b) => textRank.get(b)! - textRank.get(a)!);
+    const rest = matched.filter((c) => !textRank.has(c)).slice(0, Math.max(0, FUSION_DEPTH - ranked.length));
+    return [...ranked, ...rest].slice(0, FUSION_DEPTH);
   };
   const { unit, years } = probe;
   // The place a policy is about ("山东" in its title) scopes the question; it does not pick clauses.
