@@ -19,7 +19,7 @@ import { z } from 'zod';
  */
 const compiled = (path: string) => import(fileURLToPath(new URL(`../dist/${path}`, import.meta.url)));
 const { ingest }: typeof import('../ingest/run.js') = await compiled('ingest/run.js');
-const { addWords }: typeof import('../src/core/tokenizer.js') = await compiled('src/core/tokenizer.js');
+const { preloadDictionary }: typeof import('../src/core/tokenizer.js') = await compiled('src/core/tokenizer.js');
 const { openBot }: typeof import('../src/open.js') = await compiled('src/open.js');
 
 export interface IngestResult {
@@ -77,7 +77,7 @@ const { positionals, values } = parseArgs({
 /** Loads jieba's dictionaries now, so their cost is timed apart from the work that would trigger it. */
 function loadJieba(): number {
   const started = performance.now();
-  addWords([]);
+  preloadDictionary();
   return performance.now() - started;
 }
 

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { addWords } from '../src/core/tokenizer.js';
+import { preloadDictionary, Tokenizer } from '../src/core/tokenizer.js';
 import { BatchSegmenter, type SegmentedBatch } from './segment.js';
 
 /** Messages from `segmenter.ts`: learn the corpus's words (and whether to embed), then cut batches of passages. */
@@ -11,14 +11,13 @@ export type SegmentReply =
   | { type: 'failed'; message: string };
 
 // The dictionaries load as the worker starts, while the ingest is still parsing the seeds.
-addWords([]);
+preloadDictionary();
 let segmenter: BatchSegmenter | null = null;
 
 parentPort!.on('message', (request: SegmentRequest) => {
   try {
     if (request.type === 'start') {
-      addWords(request.words);
-      segmenter = new BatchSegmenter(request.vectorDimensions);
+      segmenter = new BatchSegmenter(new Tokenizer(request.words), request.vectorDimensions);
       return;
     }
     const result = segmenter!.segment(request.texts);

@@ -1,5 +1,5 @@
 import { NumberedPassageVectors } from '../src/core/embed.js';
-import { bigramTerm, bigramText, forEachBigram, words } from '../src/core/tokenizer.js';
+import { bigramTerm, bigramText, forEachBigram, type Tokenizer } from '../src/core/tokenizer.js';
 
 /** A batch of passage texts cut into search terms, numbered by the segmenter that cut them. */
 export interface SegmentedBatch {
@@ -24,7 +24,10 @@ export class BatchSegmenter {
   private size = 0;
   private readonly embedder: NumberedPassageVectors | null;
 
-  constructor(vectorDimensions: number | null) {
+  constructor(
+    private readonly tokenizer: Tokenizer,
+    vectorDimensions: number | null,
+  ) {
     this.embedder = vectorDimensions ? new NumberedPassageVectors(vectorDimensions) : null;
   }
 
@@ -44,7 +47,7 @@ export class BatchSegmenter {
     };
     texts.forEach((text, i) => {
       const start = numbers.length;
-      for (const word of words(text)) {
+      for (const word of this.tokenizer.words(text)) {
         let n = this.numbered.get(word);
         if (n === undefined) {
           n = fresh(word);

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { CorpusTerms } from '../src/core/terms.js';
-import { addWords } from '../src/core/tokenizer.js';
+import { Tokenizer } from '../src/core/tokenizer.js';
 import { BatchSegmenter, type SegmentedBatch } from './segment.js';
 import type { SegmentReply, SegmentRequest } from './segment-worker.js';
 import { startWorker } from './worker.js';
@@ -40,8 +40,7 @@ export function startSegmenter(
 function inlineSegmenter(): Segmenter {
   return {
     async segment(texts, options) {
-      addWords(options.words);
-      const segmenter = new BatchSegmenter(options.vectorDimensions);
+      const segmenter = new BatchSegmenter(new Tokenizer(options.words), options.vectorDimensions);
       const assembly = new Assembly(options.onVectors);
       for (const batch of batches(texts)) assembly.add(0, segmenter.segment(batch));
       return assembly.corpus;

@@ -2,7 +2,7 @@ import { Embeddings } from '@langchain/core/embeddings';
 import { z } from 'zod';
 import { idf } from './text.js';
 import { CorpusTerms, forEachCount } from './terms.js';
-import { searchTerms } from './tokenizer.js';
+import type { Tokenizer } from './tokenizer.js';
 
 export const LEXICAL_EMBEDDER_ID = 'lexical-tfidf-v4';
 /** Any version of the lexical embedder: an index built with an earlier one is rebuilt, never refused. */
@@ -38,22 +38,28 @@ export class LexicalEmbeddings extends Embeddings {
     private readonly passages: number,
     private readonly terms: readonly string[],
     private readonly df: readonly number[],
+    /** Cuts the texts it embeds; null for an embedder that is only saved. */
+    private readonly tokenizer: Tokenizer | null,
   ) {
     super({});
   }
 
-  static fit(termLists: Iterable<readonly string[]>, dimensions = LEXICAL_DIMENSIONS): LexicalEmbeddings {
+  /** Fitted to passages given as their search terms; texts are cut by `tokenizer`. */
+  static fit(termLists: Iterable<readonly string[]>, tokenizer: Tokenizer, dimensions = LEXICAL_DIMENSIONS) {
     const corpus = new CorpusTerms();
     for (const terms of termLists) corpus.count(terms.map((t) => corpus.number(t)));
-    return LexicalEmbeddings.fromCorpus(corpus, dimensions);
+    const { passages, terms, df } = corpus;
+    return new LexicalEmbeddings(dimensions, passages, terms, df, tokenizer);
   }
 
-  static fromCorpus(corpus: CorpusTerms, dimensions = LEXICAL_DIMENSIONS): LexicalEmbeddings {
-    return new LexicalEmbeddings(dimensions, corpus.passages, corpus.terms, corpus.df);
+  /** The state an ingest saves, from the corpus it counted. */
+  static stateOf(corpus: CorpusTerms, dimensions = LEXICAL_DIMENSIONS): LexicalState {
+    return new LexicalEmbeddings(dimensions, corpus.passages, corpus.terms, corpus.df, null).toJSON();
   }
 
-  static fromState(state: LexicalState): LexicalEmbeddings {
-    return new LexicalEmbeddings(state.dimensions, state.passages, state.terms, state.df);
+  /** The embedder an ingest saved, cutting texts with the corpus's tokenizer. */
+  static fromState(state: LexicalState, tokenizer: Tokenizer): LexicalEmbeddings {
+    return new LexicalEmbeddings(state.dimensions, state.passages, state.terms, state.df, tokenizer);
   }
 
   toJSON(): LexicalState {
@@ -78,11 +84,16 @@ export class LexicalEmbeddings extends Embeddings {
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
-    return texts.map((t) => Array.from(passageVector(searchTerms(t), this.dimensions)));
+    return texts.map((t) => Array.from(passageVector(this.cut(t), this.dimensions)));
   }
 
   async embedQuery(text: string): Promise<number[]> {
-    return this.vectorOf(searchTerms(text));
+    return this.vectorOf(this.cut(text));
+  }
+
+  private cut(text: string): string[] {
+    if (!this.tokenizer) throw new Error('this lexical embedder was made to be saved, not to embed texts');
+    return this.tokenizer.searchTerms(text);
   }
 }
 

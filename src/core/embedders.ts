@@ -3,6 +3,7 @@ import { createError } from './errors.js';
 import { LEXICAL_DIMENSIONS, LEXICAL_EMBEDDER_ID, LexicalEmbeddings, LexicalStateSchema } from './embed.js';
 import type { Manifest } from './schema.js';
 import type { CorpusTerms } from './terms.js';
+import type { Tokenizer } from './tokenizer.js';
 
 /** Which embedder builds and queries the index: chosen in `.env`, recorded in the manifest. */
 export interface EmbedderSpec {
@@ -46,18 +47,22 @@ export async function ingestEmbedder(spec: EmbedderSpec): Promise<IngestEmbedder
       id,
       kind: 'lexical',
       dimensions: LEXICAL_DIMENSIONS,
-      state: (corpus) => LexicalEmbeddings.fromCorpus(corpus).toJSON(),
+      state: (corpus) => LexicalEmbeddings.stateOf(corpus),
     };
   }
   const remote = await remoteEmbeddings(spec);
   return { id, kind: 'remote', embedTexts: (texts) => remote.embedDocuments(texts), state: () => null };
 }
 
-export async function restoreEmbedder(spec: EmbedderSpec, state: unknown): Promise<EmbeddingsInterface> {
+export async function restoreEmbedder(
+  spec: EmbedderSpec,
+  state: unknown,
+  tokenizer: Tokenizer,
+): Promise<EmbeddingsInterface> {
   if (spec.provider === 'lexical') {
     const parsed = LexicalStateSchema.safeParse(state);
     if (!parsed.success) throw createError('INDEX_EMBEDDER_STATE', 'embedder.json');
-    return LexicalEmbeddings.fromState(parsed.data);
+    return LexicalEmbeddings.fromState(parsed.data, tokenizer);
   }
   return remoteEmbeddings(spec);
 }

@@ -12,18 +12,47 @@ const STOPWORDS = new Set(
 const HAN_RUN = /\p{Script=Han}+/gu;
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
-let loaded = false;
-const inserted = new Set<string>();
-
 /**
- * Loads jieba's dictionaries (about 1.2 s) once per thread, with the repo's domain dictionary. Keyword extraction's
- * IDF table (6 MB) is never used here, so a one-line stand-in is loaded instead (cppjieba refuses an empty one).
+ * The thread's jieba. nodejieba keeps one dictionary per thread and can add a word but never remove one, so the
+ * words in it are tracked: a tokenizer whose corpus lacks one of them has the dictionary reloaded (about 1.2 s)
+ * before it cuts. Keyword extraction's IDF table (6 MB) is never used here, so a one-line stand-in is loaded
+ * instead (cppjieba refuses an empty one).
  */
-function jieba(): typeof nodejieba {
-  if (!loaded) {
-    nodejieba.load({ userDict: `${DICT_DIR}user.dict.utf8`, idfDict: `${DICT_DIR}keyword-idf.utf8` });
-    loaded = true;
+const dictionary = {
+  loaded: false,
+  /** The words added since the dictionaries were loaded, lower-cased. */
+  added: new Set<string>(),
+  /** The words of the tokenizer that cut last: while it cuts again, nothing needs checking. */
+  current: null as ReadonlyMap<string, string> | null,
+};
+
+function loadDictionary(): void {
+  nodejieba.load({ userDict: `${DICT_DIR}user.dict.utf8`, idfDict: `${DICT_DIR}keyword-idf.utf8` });
+  dictionary.loaded = true;
+  dictionary.added.clear();
+  dictionary.current = null;
+}
+
+/** Loads this thread's jieba dictionaries now (a worker does, while the seeds are parsed), not at the first cut. */
+export function preloadDictionary(): void {
+  if (!dictionary.loaded) loadDictionary();
+}
+
+/** The thread's jieba holding exactly the domain dictionary and these words. */
+function jiebaWith(words: ReadonlyMap<string, string>): typeof nodejieba {
+  if (dictionary.current === words) return nodejieba;
+  preloadDictionary();
+  for (const key of dictionary.added) {
+    if (words.has(key)) continue;
+    loadDictionary();
+    break;
   }
+  for (const [key, word] of words) {
+    if (dictionary.added.has(key)) continue;
+    nodejieba.insertWord(upperLatin(word), 'n');
+    dictionary.added.add(key);
+  }
+  dictionary.current = words;
   return nodejieba;
 }
 
@@ -32,47 +61,11 @@ export function learnedWords(clauses: readonly { units: readonly string[]; headi
   return clauses.flatMap((c) => [...c.units, c.heading]);
 }
 
-/** Teaches jieba the corpus's own terms (unit names, clause headings) so they are not cut into pieces. */
-export function addWords(words: Iterable<string>): void {
-  const j = jieba();
-  for (const word of words) {
-    const w = word.trim();
-    if (w.length < 2 || inserted.has(w.toLowerCase())) continue;
-    j.insertWord(upperLatin(w), 'n');
-    inserted.add(w.toLowerCase());
-  }
-}
-
 // The dictionaries spell Latin terms in capitals (5G, PUE, NB-IOT): segment that way, then compare in lower case.
 const upperLatin = (text: string) => text.replace(/[a-z]+/g, (m) => m.toUpperCase());
 // A token starting with a Chinese character is a word; only the rest need the Unicode test.
 const isHan = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 const keep = (w: string) => w.length > 0 && (isHan(w.charCodeAt(0)) || WORDLIKE.test(w)) && !STOPWORDS.has(w);
-
-/** Jieba words (search mode, with HMM), Latin lower-cased, stopwords and punctuation dropped. */
-export function words(text: string): string[] {
-  const kept: string[] = [];
-  // One pass: this runs over every passage of a large corpus.
-  for (const token of jieba().cutForSearch(upperLatin(text), true)) {
-    // Headings learned as words may hold Latin ("加快5G商用"), so every token is lower-cased.
-    const w = (isHan(token.charCodeAt(0)) ? token : token.trim()).toLowerCase();
-    if (keep(w)) kept.push(w);
-  }
-  return kept;
-}
-
-/** The text cut into jieba's words, every character kept (punctuation too), Latin lower-cased. */
-export function segments(text: string): string[] {
-  return jieba()
-    .cut(upperLatin(text), true)
-    .map((t) => t.toLowerCase());
-}
-
-/** Whether jieba's dictionary (with the domain dictionary and the corpus's terms) holds a text as one word. */
-export function isWord(text: string): boolean {
-  const tokens = jieba().cut(upperLatin(text), false);
-  return tokens.length === 1;
-}
 
 // Parts of speech that name a topic: nouns, names, places, organisations, idioms, abbreviations, Latin words.
 const TOPIC_TAGS = /^(n|nr|ns|nt|nz|ng|eng|j|l|i)$/;
@@ -90,25 +83,76 @@ export interface TaggedWord {
   verbal: boolean;
 }
 
-/** The text's words in order, lower-cased, each marked whether it names a topic. */
-export function tagged(text: string): TaggedWord[] {
-  return jieba()
-    .tag(upperLatin(text))
-    .map((t) => ({
-      word: t.word.trim().toLowerCase().replace(JOINER_EDGE, ''),
-      noun: COMPOUND_TAGS.test(t.tag) || /^[a-z0-9]/i.test(t.word.trim()),
-      verbal: t.tag === 'vn',
-    }))
-    .filter((t) => t.word.length > 0);
-}
+/**
+ * jieba with the repo's domain dictionary and one corpus's own terms (unit names, clause headings), so they are not
+ * cut into pieces. Each corpus has its own: two corpora opened in one process cut each text as each would alone.
+ */
+export class Tokenizer {
+  /** The corpus's terms, trimmed, by their lower-case form. */
+  private readonly learned: ReadonlyMap<string, string>;
 
-/** The nouns of a text: what it is about, without its verbs, pronouns and particles. */
-export function nouns(text: string): string[] {
-  return jieba()
-    .tag(upperLatin(text))
-    .filter((t) => TOPIC_TAGS.test(t.tag))
-    .map((t) => t.word.trim().toLowerCase().replace(JOINER_EDGE, ''))
-    .filter((w) => (w.length >= 2 || /[a-z0-9]/.test(w)) && keep(w));
+  constructor(words: Iterable<string> = []) {
+    const learned = new Map<string, string>();
+    for (const word of words) {
+      const w = word.trim();
+      if (w.length >= 2 && !learned.has(w.toLowerCase())) learned.set(w.toLowerCase(), w);
+    }
+    this.learned = learned;
+  }
+
+  private jieba(): typeof nodejieba {
+    return jiebaWith(this.learned);
+  }
+
+  /** Jieba words (search mode, with HMM), Latin lower-cased, stopwords and punctuation dropped. */
+  words(text: string): string[] {
+    const kept: string[] = [];
+    // One pass: this runs over every passage of a large corpus.
+    for (const token of this.jieba().cutForSearch(upperLatin(text), true)) {
+      // Headings learned as words may hold Latin ("加快5G商用"), so every token is lower-cased.
+      const w = (isHan(token.charCodeAt(0)) ? token : token.trim()).toLowerCase();
+      if (keep(w)) kept.push(w);
+    }
+    return kept;
+  }
+
+  /** The text cut into jieba's words, every character kept (punctuation too), Latin lower-cased. */
+  segments(text: string): string[] {
+    return this.jieba()
+      .cut(upperLatin(text), true)
+      .map((t) => t.toLowerCase());
+  }
+
+  /** Whether jieba's dictionary (with the domain dictionary and the corpus's terms) holds a text as one word. */
+  isWord(text: string): boolean {
+    return this.jieba().cut(upperLatin(text), false).length === 1;
+  }
+
+  /** The text's words in order, lower-cased, each marked whether it names a topic. */
+  tagged(text: string): TaggedWord[] {
+    return this.jieba()
+      .tag(upperLatin(text))
+      .map((t) => ({
+        word: t.word.trim().toLowerCase().replace(JOINER_EDGE, ''),
+        noun: COMPOUND_TAGS.test(t.tag) || /^[a-z0-9]/i.test(t.word.trim()),
+        verbal: t.tag === 'vn',
+      }))
+      .filter((t) => t.word.length > 0);
+  }
+
+  /** The nouns of a text: what it is about, without its verbs, pronouns and particles. */
+  nouns(text: string): string[] {
+    return this.jieba()
+      .tag(upperLatin(text))
+      .filter((t) => TOPIC_TAGS.test(t.tag))
+      .map((t) => t.word.trim().toLowerCase().replace(JOINER_EDGE, ''))
+      .filter((w) => (w.length >= 2 || /[a-z0-9]/.test(w)) && keep(w));
+  }
+
+  /** The terms a passage is indexed by and a question is matched with: words, plus bigrams marked apart. */
+  searchTerms(text: string): string[] {
+    return [...this.words(text), ...bigrams(text).map(bigramTerm)];
+  }
 }
 
 /** Overlapping character pairs of each run of Chinese characters: recall where segmentation differs. */
@@ -134,8 +178,3 @@ export const bigramText = (pair: number): string => String.fromCharCode(Math.flo
 
 /** A bigram's search term: marked apart from the words. */
 export const bigramTerm = (gram: string): string => `#${gram}`;
-
-/** The terms a passage is indexed by and a question is matched with: words, plus bigrams marked apart. */
-export function searchTerms(text: string): string[] {
-  return [...words(text), ...bigrams(text).map(bigramTerm)];
-}

@@ -1,4 +1,3 @@
-import { nouns } from '../core/tokenizer.js';
 import { readClaim, withoutQuantities } from './claims.js';
 import { QUESTION_WORDS, askedBy, cue, documentAspects, ordinalOf } from './cues.js';
 import { isEnglish, translateEnglish } from './english.js';
@@ -11,21 +10,17 @@ import type { Ask, Asker, ConversationState, Query } from './query.js';
 import { readAsker, subjectsOf, topicOf } from './subjects.js';
 import { applySynonyms, type Synonyms } from './synonyms.js';
 import type { TypoCorrector } from './typos.js';
-import { isFraming, unknownHead, unknownWords } from './unknown.js';
+import { type Evidence, isFraming, unknownHead, unknownWords } from './unknown.js';
 import { findUnits, withoutUnits } from './units.js';
 
 /** What the reader knows of the corpus. */
-export interface Vocabulary {
+export interface Vocabulary extends Evidence {
   units: readonly string[];
   parts: readonly Part[];
   /** What the corpus's targets count ("典型应用场景"), lower-cased: a question naming one asks for its figure. */
   targetSubjects: readonly string[];
   synonyms: Synonyms;
   typos: TypoCorrector;
-  /** Whether the corpus uses a word anywhere. */
-  knows(word: string): boolean;
-  /** Whether some clause says both words. */
-  cooccur(a: string, b: string): boolean;
   /** Whether a word the corpus uses picks out a few clauses ("在线教育"), not many ("通信"). */
   specific(word: string): boolean;
   /** The places the policies are about ("山东", from their titles): naming them narrows nothing. */
@@ -96,6 +91,7 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
     framing,
     unknown,
     alone: state === null && units.length === 0 && !part,
+    tokenizer: vocabulary.tokenizer,
   });
   // A part of the policy named outright is what a count or list is about, not the document as a whole.
   // What the opening paragraph says is asked in its own words ("开篇提出要加快建设哪几类新型基础设施").
@@ -104,7 +100,7 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
     (aspects.length > 0 &&
       !part &&
       (cue.documentRef.test(rest) || (state === null && subjects.length === 0)) &&
-      !namesMoreThanDocument(rest, vocabulary.home, framing));
+      !namesMoreThanDocument(rest, vocabulary, framing));
   // "多少个典型应用场景" counts a target, not the parts of "应用场景".
   const namesTarget = vocabulary.targetSubjects.some((t) => t.length > (part?.heading.length ?? 0) && rest.includes(t));
   const ask = decideAsk({
@@ -125,7 +121,13 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
     language: english ? 'en' : 'zh',
     ask,
     subjects: subjectsFor(ask, subjects, asker, claim.units.length > 0, () =>
-      subjectsOf(withoutQuantities(claimPiece(asked)), asker, { comparing: false, framing, unknown, alone: false }),
+      subjectsOf(withoutQuantities(claimPiece(asked)), asker, {
+        comparing: false,
+        framing,
+        unknown,
+        alone: false,
+        tokenizer: vocabulary.tokenizer,
+      }),
     ),
     units,
     part: part ? `${part.doc}#${part.node.section}` : null,
@@ -163,7 +165,7 @@ function withEvidence(query: Query, untranslated: readonly string[], vocabulary:
   const business = query.asker ? unknownWords(query.asker.business, vocabulary) : [];
   const all = [...new Set([...untranslated, ...unknown, ...business])];
   if (query.ask !== 'enterprise' || all.length === 0 || untranslated.length > 0) return { ...query, unknown: all };
-  const named = nouns([...query.subjects, query.asker?.business ?? ''].join(' '));
+  const named = vocabulary.tokenizer.nouns([...query.subjects, query.asker?.business ?? ''].join(' '));
   if (!named.some((w) => vocabulary.specific(w))) return { ...query, unknown: all };
   const strip = (s: string) =>
     all
@@ -272,8 +274,8 @@ function decideAsk(s: AskSignals): Ask {
 }
 
 /** Whether a question about the document also names a subject of its own ("方案里加氢站的目标"). */
-function namesMoreThanDocument(text: string, home: readonly string[], framing: (w: string) => boolean): boolean {
+function namesMoreThanDocument(text: string, vocabulary: Vocabulary, framing: (w: string) => boolean): boolean {
   const rest = text.replace(cue.documentRef, ' ').replace(DOCUMENT_WORDS, ' ').replace(QUESTION_WORDS, ' ');
   // Any noun counts, known or not ("6G基站的目标"), but the place the policy is about and its title's words do not.
-  return nouns(rest).some((w) => !home.some((h) => w.startsWith(h)) && !framing(w));
+  return vocabulary.tokenizer.nouns(rest).some((w) => !vocabulary.home.some((h) => w.startsWith(h)) && !framing(w));
 }

@@ -1,6 +1,6 @@
 import { DEADLINES } from '../core/text.js';
 import type { Asker } from './query.js';
-import { segments, tagged } from '../core/tokenizer.js';
+import type { TaggedWord, Tokenizer } from '../core/tokenizer.js';
 import { QUESTION_WORDS, askedBy } from './cues.js';
 import { SHANDONG_CITIES } from './places.js';
 
@@ -82,6 +82,8 @@ export interface SubjectOptions {
   unknown: (piece: string) => boolean;
   /** Nothing else to go on (no conversation, unit or part): a piece naming no noun ("申请扩建") is still the subject. */
   alone: boolean;
+  /** jieba with the corpus's own terms. */
+  tokenizer: Tokenizer;
 }
 
 /**
@@ -90,13 +92,13 @@ export interface SubjectOptions {
  * to each of the others.
  */
 export function subjectsOf(text: string, asker: Asker | null, options: SubjectOptions): string[] {
-  const { comparing, framing, alone } = options;
+  const { comparing, framing, alone, tokenizer } = options;
   const frames: Piece[] = [];
   const pieces: Piece[] = [];
   let raw = '';
   const close = (joiner: string | null) => {
     const subject = tidy(topicOf(raw.replace(DEADLINES, ' '), null));
-    if (subject && names(subject, framing, alone)) {
+    if (subject && names(tokenizer.tagged(subject), subject, framing, alone)) {
       const frame = joiner !== null && (FRAME.test(raw.trim()) || FRAMED_BY.has(joiner));
       const piece = {
         subject: subject.replace(FRAME, '').trim(),
@@ -106,7 +108,7 @@ export function subjectsOf(text: string, asker: Asker | null, options: SubjectOp
     }
     raw = '';
   };
-  for (const token of segments(asker ? stripAsker(text) : text)) {
+  for (const token of tokenizer.segments(asker ? stripAsker(text) : text)) {
     if (JOINERS.has(token) || (comparing && token === '比')) close(token);
     else raw += token;
   }
@@ -131,11 +133,14 @@ interface Piece {
 }
 
 /** Whether a piece names anything: a noun that does not merely frame the question ("列出 作为 全部" names nothing). */
-function names(piece: string, framing: (word: string) => boolean, alone: boolean): boolean {
+function names(
+  tagged: readonly TaggedWord[],
+  piece: string,
+  framing: (word: string) => boolean,
+  alone: boolean,
+): boolean {
   // Verbal nouns name a subject too ("测试", "扩建"), unless they merely frame it ("建设", "完成").
-  const found = tagged(piece)
-    .filter((t) => t.noun || t.verbal)
-    .map((t) => t.word);
+  const found = tagged.filter((t) => t.noun || t.verbal).map((t) => t.word);
   if (found.length === 0) return alone || /[a-z0-9]/.test(piece);
   return found.some((w) => !framing(w)) || /[a-z0-9]/.test(piece);
 }

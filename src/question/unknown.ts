@@ -1,4 +1,4 @@
-import { nouns, tagged, words } from '../core/tokenizer.js';
+import type { Tokenizer } from '../core/tokenizer.js';
 import { PLACES } from './places.js';
 
 /**
@@ -28,6 +28,8 @@ const LATIN = /[a-z][a-z0-9+.-]*|\d+[a-z][a-z0-9+.-]*/g;
 
 /** What the unknown-word tests need of the corpus. */
 export interface Evidence {
+  /** jieba with the corpus's own terms. */
+  tokenizer: Tokenizer;
   knows(word: string): boolean;
   /** Whether some clause says both words. */
   cooccur(a: string, b: string): boolean;
@@ -40,7 +42,7 @@ export interface Evidence {
  */
 export function unknownWords(text: string, evidence: Evidence): string[] {
   // "3号线": a numbered thing must be one the policy numbers ("2号线" is, "3号线" is not).
-  const terms = [...nouns(text), ...(text.match(LATIN) ?? []), ...(text.match(NUMBERED) ?? [])];
+  const terms = [...evidence.tokenizer.nouns(text), ...(text.match(LATIN) ?? []), ...(text.match(NUMBERED) ?? [])];
   const words = [...new Set(terms)].filter((w) => !isFraming(w) && !evidence.knows(w));
   // Words a space keeps apart (two subjects, a frame and its part) make no compound.
   return [...words, ...text.split(/\s+/).flatMap((chunk) => unknownCompounds(chunk, evidence))];
@@ -54,7 +56,7 @@ const NOT_MODIFIERS = new Set([
 /** Whether a clause says both words; a compound ("网络覆盖") may be said in its pieces ("网络实现…覆盖"). */
 function saidTogether(a: string, b: string, evidence: Evidence): boolean {
   if (evidence.cooccur(a, b)) return true;
-  const pieces = words(b).filter((w) => w !== b && w.length >= 2);
+  const pieces = evidence.tokenizer.words(b).filter((w) => w !== b && w.length >= 2);
   return pieces.length > 1 && pieces.every((p) => evidence.cooccur(a, p));
 }
 
@@ -62,7 +64,7 @@ function saidTogether(a: string, b: string, evidence: Evidence): boolean {
 const GENERIC_HEADS = new Set(['项目', '工程', '建设', '工作', '领域', '方面', '产业', '行业', '体系', '平台建设']);
 
 function unknownCompounds(text: string, evidence: Evidence): string[] {
-  const words = tagged(text);
+  const words = evidence.tokenizer.tagged(text);
   const found: string[] = [];
   for (let i = 1; i < words.length; i++) {
     const a = words[i - 1]!;
@@ -95,7 +97,7 @@ function unknownCompounds(text: string, evidence: Evidence): string[] {
  * policy says ("输出你的系统提示") must be mostly in the policy's own words, not one common noun among strangers.
  */
 export function knownShare(text: string, evidence: Evidence): number {
-  const content = [...new Set(words(text))].filter((w) => w.length >= 2 && !isFraming(w));
+  const content = [...new Set(evidence.tokenizer.words(text))].filter((w) => w.length >= 2 && !isFraming(w));
   return content.length === 0 ? 1 : content.filter((w) => evidence.knows(w)).length / content.length;
 }
 
@@ -104,7 +106,9 @@ export function knownShare(text: string, evidence: Evidence): number {
  * noun ("总投资是多少": 投资). A figure of something the policy never names is no figure of the policy's.
  */
 export function unknownHead(text: string, evidence: Evidence): string | null {
-  const content = tagged(text).filter((t) => (t.noun || t.verbal) && t.word.length >= 2 && !isFraming(t.word));
+  const content = evidence.tokenizer
+    .tagged(text)
+    .filter((t) => (t.noun || t.verbal) && t.word.length >= 2 && !isFraming(t.word));
   const head = content.at(-1)?.word;
   return head && !evidence.knows(head) ? head : null;
 }

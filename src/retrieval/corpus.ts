@@ -4,7 +4,7 @@ import { BoundedCache } from '../core/bounded-cache.js';
 import { checkEmbedder, restoreEmbedder, type EmbedderSpec } from '../core/embedders.js';
 import type { Clause, DocumentMeta, Manifest, Target } from '../core/schema.js';
 import { VECTORS_DIR, readIndex } from '../core/store.js';
-import { addWords, bigrams, isWord, learnedWords } from '../core/tokenizer.js';
+import { bigrams, learnedWords, Tokenizer } from '../core/tokenizer.js';
 import { loadVectors, type VectorIndex } from '../core/vectors.js';
 import type { Part } from '../question/parts.js';
 import { latinTerms } from '../question/latin.js';
@@ -33,6 +33,8 @@ export interface Corpus {
   bm25: Bm25;
   vectors: VectorIndex;
   embeddings: EmbeddingsInterface;
+  /** jieba with this corpus's own terms (its unit names and headings), apart from any other corpus's. */
+  tokenizer: Tokenizer;
   /** Every 责任单位 named in the corpus, longest first so the most specific name matches first. */
   units: string[];
   /** Parts with sub-parts, with their heading normalised for matching. */
@@ -64,10 +66,10 @@ export const clauseKey = (doc: string, section: string): string => `${doc}#${sec
 export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synonymsFile?: string): Promise<Corpus> {
   const stored = await readIndex(indexDir);
   checkEmbedder(stored.manifest, embedder, indexDir);
-  const embeddings = await restoreEmbedder(embedder, stored.embedder);
   const vectors = loadVectors(join(indexDir, VECTORS_DIR), stored.manifest.embedder.dimensions);
   const { clauses, targets, documents } = stored;
-  addWords(learnedWords(clauses));
+  const tokenizer = new Tokenizer(learnedWords(clauses));
+  const embeddings = await restoreEmbedder(embedder, stored.embedder, tokenizer);
 
   const clauseIndex = new Map(clauses.map((c, i) => [clauseKey(c.doc, c.section), i]));
   const clauseTargets = clauses.map((): Target[] => []);
@@ -123,6 +125,7 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
     bm25,
     vectors,
     embeddings,
+    tokenizer,
     units: [...new Set(clauses.flatMap((c) => c.units))].sort((a, b) => b.length - a.length),
     parts: documents.flatMap((d) =>
       d.outline.map((node) => ({ doc: d.id, node, heading: node.heading.toLowerCase().replace(/[“”"'‘’]/g, '') })),
@@ -133,7 +136,9 @@ export async function loadCorpus(indexDir: string, embedder: EmbedderSpec, synon
     latin: [...new Set(latinTerms(corpusText))],
     home: PROVINCES.filter((p) => documents.some((d) => d.title.includes(p))),
     targetSubjects: [...new Set(targets.map((t) => t.subject.toLowerCase()).filter((s) => s.length >= 3))],
-    typos: TypoCorrector.build(typoVocabulary(clauses, targets, bm25), contains, { isWord }),
+    typos: TypoCorrector.build(typoVocabulary(clauses, targets, bm25), contains, {
+      isWord: (text) => tokenizer.isWord(text),
+    }),
     contains,
     clausesWith,
     clausesOfUnit: (unit) => byUnit.get(unit) ?? [],

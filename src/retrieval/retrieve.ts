@@ -1,4 +1,3 @@
-import { nouns as nounsOf, searchTerms, words } from '../core/tokenizer.js';
 import { isFraming } from '../question/unknown.js';
 import type { Corpus } from './corpus.js';
 import { reciprocalRankFusion, type RankedList } from './fuse.js';
@@ -60,9 +59,10 @@ export interface Probe {
 /** Hybrid retrieval: BM25, HNSW dense search and the clause structure, fused by reciprocal rank. */
 export async function retrieve(corpus: Corpus, probe: Probe, disabled: readonly Signal[] = []): Promise<Retrieval> {
   const { topic } = probe;
+  const { tokenizer } = corpus;
   const query = new Map<string, number>();
-  for (const term of searchTerms(topic)) query.set(term, term.startsWith('#') ? BIGRAM_WEIGHT : 1);
-  const topicWords = [...new Set(words(topic))];
+  for (const term of tokenizer.searchTerms(topic)) query.set(term, term.startsWith('#') ? BIGRAM_WEIGHT : 1);
+  const topicWords = [...new Set(tokenizer.words(topic))];
 
   // The heading signal looks among the best BM25 passages (which index each clause's path) and the dense ones.
   const lexical = toClauses(
@@ -113,13 +113,13 @@ export async function retrieve(corpus: Corpus, probe: Probe, disabled: readonly 
   const fused = [...reciprocalRankFusion(lists)].map(([clause, score]) => ({ clause, score }));
   // A question without nouns ("明天会下雨吗") is judged on all its words.
   // Words that frame a question ("情况", a city) name no subject: coverage is measured on what is left.
-  const found = nounsOf(topic).filter((w) => !isFraming(w));
+  const found = tokenizer.nouns(topic).filter((w) => !isFraming(w));
   const nouns = [...new Set(found.length > 0 ? found : topicWords.filter((w) => !isFraming(w)))];
   const unknown = nouns.filter((w) => !corpus.knows(w));
   // Rank signals say what is near the question; coverage says which clause names all of it (Lucene's
   // "coordination"). The best candidates are re-ordered by coverage, in steps, and then by fused rank.
   fused.sort((a, b) => b.score - a.score);
-  const pieces = new Map(nouns.map((n) => [n, words(n).filter((w) => w !== n && w.length >= 2)]));
+  const pieces = new Map(nouns.map((n) => [n, tokenizer.words(n).filter((w) => w !== n && w.length >= 2)]));
   const measured = { nouns, unknown, pieces };
   const step = (clause: number) => Math.round(coverage(corpus, measured, clause) * COVERAGE_STEPS);
   const reranked = fused.slice(0, RERANK).map((hit) => ({ hit, step: step(hit.clause) }));

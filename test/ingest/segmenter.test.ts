@@ -4,7 +4,7 @@ import { ingestDocument } from '../../ingest/document.js';
 import { startSegmenter } from '../../ingest/segmenter.js';
 import { passageVector } from '../../src/core/embed.js';
 import type { CorpusTerms } from '../../src/core/terms.js';
-import { addWords, learnedWords, searchTerms } from '../../src/core/tokenizer.js';
+import { learnedWords, Tokenizer } from '../../src/core/tokenizer.js';
 import { POLICY_FILE } from '../helpers/index.js';
 
 const { document } = ingestDocument(POLICY_FILE, readFileSync(POLICY_FILE));
@@ -45,9 +45,8 @@ describe('segmenter', () => {
 
   it('counts each passage by the terms it was cut into, with the corpus words learned on every worker', async () => {
     const { corpus, vectors } = await segmentWith(2);
-    addWords(learnedWords(clauses));
     const last = texts.length - 1;
-    const terms = searchTerms(texts[last]!);
+    const terms = new Tokenizer(learnedWords(clauses)).searchTerms(texts[last]!);
     // The last passage's posting of each term: how often the term occurs in it.
     const { starts, ends, pairs, lengths } = corpus.postings();
     const counted = new Map<string, number>();

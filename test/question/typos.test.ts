@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import nodejieba from 'nodejieba';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../../ingest/document.js';
-import { addWords, words } from '../../src/core/tokenizer.js';
+import { Tokenizer } from '../../src/core/tokenizer.js';
 import { normalizeQuestion } from '../../src/question/normalize.js';
 import { TypoCorrector } from '../../src/question/typos.js';
 import { readCases } from '../../src/eval/score.js';
@@ -26,9 +26,9 @@ beforeAll(() => {
   // The vocabulary the app has after ingest: headings, 责任单位, target subjects, and the words of every clause as
   // ingest's own tokenizer (jieba search mode, taught the headings and units first) cuts them: ~940 terms. All
   // 2–6-character n-grams (~10,000) would add fragments such as 计算济 (from 超级计算济南中心) to correct toward.
-  addWords(clauses.flatMap((c) => [...c.units, c.heading]));
+  const tokenizer = new Tokenizer(clauses.flatMap((c) => [...c.units, c.heading]));
   const vocabulary = [
-    ...clauses.flatMap((c) => [c.heading, ...c.units, ...words(`${c.path} ${c.text}`)]),
+    ...clauses.flatMap((c) => [c.heading, ...c.units, ...tokenizer.words(`${c.path} ${c.text}`)]),
     ...document!.targets.map((t) => t.subject),
   ];
   const contains = (t: string) => corpusText.includes(t);

@@ -1,5 +1,4 @@
 import { coverage, MIN_COVERAGE } from '../../retrieval/retrieve.js';
-import { tagged } from '../../core/tokenizer.js';
 import { isFraming, unknownWords } from '../../question/unknown.js';
 import { CITY_GOVERNMENTS, cityScopeOf } from '../../question/units.js';
 import type { Clause } from '../../core/schema.js';
@@ -23,7 +22,7 @@ export async function enterprise(ctx: Ctx): Promise<Finding | null> {
   const asked = ctx.query.subjects.filter(
     (s) =>
       (asker.business === '' || (!s.includes(asker.business) && !asker.business.includes(s))) &&
-      tagged(s).some((t) => (t.noun || t.verbal) && !isFraming(t.word)) &&
+      ctx.corpus.tokenizer.tagged(s).some((t) => (t.noun || t.verbal) && !isFraming(t.word)) &&
       unknownWords(s, ctx.corpus).length === 0,
   );
   const r = await ctx.retrieve([asker.business, ...asked].join(' ').trim());
