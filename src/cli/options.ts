@@ -20,6 +20,12 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: s
   }
 }
 
+/** A command that takes no flags or arguments: anything given is a usage error, not silently ignored. */
+export function parseNothing(command: string, args: string[]): void {
+  const { positionals } = parse(args, {});
+  if (positionals.length > 0) throw createError('USAGE', `${command} takes no arguments, not ${positionals.join(' ')}`);
+}
+
 /** Opens the bot for a command, with the configuration from its environment and the command's flags. */
 export function openForCommand(flags: { index?: string; seeds?: string }, io: CliIo): Promise<PolicyBot> {
   return openFromFlags(openOptions(readConfig(BaseConfigSchema, io.env), flags), io.stderr);

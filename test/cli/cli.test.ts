@@ -135,6 +135,8 @@ describe('policybot CLI', () => {
   it('explains bad usage, a missing index and a bad variable in one line, without a stack trace', async () => {
     for (const [args, env, message] of [
       [['ask', '--nope', 'x'], {}, /Unknown option '--nope'/],
+      [['serve', '--port', '80'], {}, /Unknown option '--port'/],
+      [['report', 'weekly'], {}, /report takes no arguments, not weekly/],
       [['ask', '--index', join(tempDir(), 'none'), '问题'], {}, /no index in .*none: run `policybot ingest/],
       [['ask', '问题'], { EMBEDDINGS_PROVIDER: 'magic' }, /EMBEDDINGS_PROVIDER/],
       [
