@@ -1,6 +1,12 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { createError } from './errors.js';
-import { LEXICAL_DIMENSIONS, LEXICAL_EMBEDDER_ID, LexicalEmbeddings, LexicalStateSchema } from './embed.js';
+import {
+  isLexicalEmbedder,
+  LEXICAL_DIMENSIONS,
+  LEXICAL_EMBEDDER_ID,
+  LexicalEmbeddings,
+  LexicalStateSchema,
+} from './embed.js';
 import type { Manifest } from './schema.js';
 import type { CorpusTerms } from './terms.js';
 import type { Tokenizer } from './tokenizer.js';
@@ -30,6 +36,10 @@ export function embedderId(spec: EmbedderSpec): string {
 /** Queries must be embedded as the passages were: an index built with another embedder is refused, with the fix. */
 export function checkEmbedder(manifest: Manifest, spec: EmbedderSpec, indexDir: string): void {
   if (manifest.embedder.id === embedderId(spec)) return;
+  // An earlier lexical embedder is not another choice of embedder: the index is only outdated.
+  if (spec.provider === 'lexical' && isLexicalEmbedder(manifest.embedder.id)) {
+    throw createError('INDEX_OUTDATED', indexDir, manifest.embedder.id, LEXICAL_EMBEDDER_ID);
+  }
   throw createError(
     'INDEX_SETTINGS_MISMATCH',
     indexDir,

@@ -43,6 +43,8 @@ const CATALOGUE = {
     `index ${dir} cannot be written (${reason}); choose a writable directory with --out or POLICYBOT_INDEX_DIR`,
   INGEST_LOCKED: (dir: string, holder: string, seconds: number, lock: string) =>
     `another ingest (${holder}) is writing ${dir}; waited ${seconds} s: try again when it ends, or delete ${lock} if no ingest is running`,
+  INDEX_OUTDATED: (dir: string, built: string, current: string) =>
+    `index ${dir} was built by an earlier version of policybot (embedder ${built}; this one uses ${current}); ${reindex}`,
   INDEX_SETTINGS_MISMATCH: (dir: string, setting: string, built: string, wanted: string, fix: string) =>
     `index ${dir} was built with ${setting} ${built}, not ${wanted}: ${fix}`,
   CONFIG_INVALID: (lines: readonly string[]) =>

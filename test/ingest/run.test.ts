@@ -116,9 +116,12 @@ describe('ingest', () => {
       const path = join(outDir, file);
       writeFileSync(path, readFileSync(path, 'utf8').replaceAll('lexical-tfidf-v4', 'lexical-tfidf-v3'));
     }
-    await expect(openBot({ indexDir: outDir, seedsDir: null })).rejects.toThrow(
-      /built with embedder lexical-tfidf-v3, not lexical-tfidf-v4/,
-    );
+    await expect(openBot({ indexDir: outDir, seedsDir: null })).rejects.toMatchObject({
+      code: 'INDEX_OUTDATED',
+      message: expect.stringMatching(
+        /earlier version of policybot \(embedder lexical-tfidf-v3; this one uses lexical-tfidf-v4\); run `policybot ingest --force`/,
+      ),
+    });
     const bot = await openBot({ indexDir: outDir, seedsDir });
     expect((await readIndex(outDir)).manifest.embedder.id).toBe('lexical-tfidf-v4');
     expect((await bot.ask('加氢站目标是多少')).citations[0]!.section).toBe('2.2.1');
