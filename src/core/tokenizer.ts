@@ -66,6 +66,11 @@ const upperLatin = (text: string) => text.replace(/[a-z]+/g, (m) => m.toUpperCas
 // A token starting with a Chinese character is a word; only the rest need the Unicode test.
 const isHan = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 const keep = (w: string) => w.length > 0 && (isHan(w.charCodeAt(0)) || WORDLIKE.test(w)) && !STOPWORDS.has(w);
+/** Whether a token is Chinese characters alone, which have no case: most are, and lowering copies each. */
+const allHan = (token: string) => {
+  for (let i = 0; i < token.length; i++) if (!isHan(token.charCodeAt(i))) return false;
+  return true;
+};
 
 // Parts of speech that name a topic: nouns, names, places, organisations, idioms, abbreviations, Latin words.
 const TOPIC_TAGS = /^(n|nr|ns|nt|nz|ng|eng|j|l|i)$/;
@@ -109,8 +114,8 @@ export class Tokenizer {
     const kept: string[] = [];
     // One pass: this runs over every passage of a large corpus.
     for (const token of this.jieba().cutForSearch(upperLatin(text), true)) {
-      // Headings learned as words may hold Latin ("加快5G商用"), so every token is lower-cased.
-      const w = (isHan(token.charCodeAt(0)) ? token : token.trim()).toLowerCase();
+      // Headings learned as words may hold Latin ("加快5G商用"), so any token but pure Chinese is lower-cased.
+      const w = allHan(token) ? token : (isHan(token.charCodeAt(0)) ? token : token.trim()).toLowerCase();
       if (keep(w)) kept.push(w);
     }
     return kept;
