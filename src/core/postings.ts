@@ -14,47 +14,35 @@ export interface Postings {
   pairs: Int32Array;
 }
 
-/** Lays each term's (passage, count) pairs end to end, identical lists on one range. */
-export function packPostings(
-  terms: readonly string[],
-  lists: readonly number[][],
-  lengths: readonly number[],
-): Postings {
-  const shared = new SharedRanges(lists.reduce((sum, list) => sum + list.length, 0));
+/**
+ * Term i's (passage, count) pairs are `pairs[bounds[i]]` up to `pairs[bounds[i + 1]]`; identical lists are laid on
+ * one range, in place, so the pairs shrink to what is not shared.
+ */
+export function packPostings(terms: string[], pairs: Int32Array, bounds: Int32Array, lengths: Int32Array): Postings {
   const starts = new Int32Array(terms.length);
   const ends = new Int32Array(terms.length);
-  lists.forEach((list, n) => {
-    starts[n] = shared.rangeOf(list);
-    ends[n] = starts[n]! + list.length;
-  });
-  return { terms: [...terms], lengths: Int32Array.from(lengths), starts, ends, pairs: shared.packed() };
-}
-
-/** Lays identical lists on one range, so a search can tell them the same by where they start. */
-class SharedRanges {
-  private readonly values: Int32Array;
-  private size = 0;
-  private readonly byHash = new Map<number, { start: number; length: number }[]>();
-
-  /** `capacity`: the lists' total length, what they take if none is shared. */
-  constructor(capacity: number) {
-    this.values = new Int32Array(capacity);
+  const byHash = new Map<number, { start: number; length: number }[]>();
+  let size = 0;
+  const same = (start: number, from: number, length: number) => {
+    for (let i = 0; i < length; i++) if (pairs[start + i] !== pairs[from + i]) return false;
+    return true;
+  };
+  for (let n = 0; n < terms.length; n++) {
+    const from = bounds[n]!;
+    const length = bounds[n + 1]! - from;
+    let hash = 0x811c9dc5 ^ length;
+    for (let i = from; i < from + length; i++) hash = Math.imul(hash ^ pairs[i]!, 0x01000193);
+    const bucket = byHash.get(hash) ?? byHash.set(hash, []).get(hash)!;
+    let start = bucket.find((r) => r.length === length && same(r.start, from, length))?.start;
+    if (start === undefined) {
+      // Everything before `from` is laid already, so moving a list down never overwrites one not yet read.
+      pairs.copyWithin(size, from, from + length);
+      start = size;
+      size += length;
+      bucket.push({ start, length });
+    }
+    starts[n] = start;
+    ends[n] = start + length;
   }
-
-  packed(): Int32Array {
-    return this.values.subarray(0, this.size);
-  }
-
-  rangeOf(list: readonly number[]): number {
-    let hash = 0x811c9dc5;
-    for (const v of list) hash = Math.imul(hash ^ v, 0x01000193);
-    const bucket = this.byHash.get(hash) ?? this.byHash.set(hash, []).get(hash)!;
-    const same = bucket.find((r) => r.length === list.length && list.every((v, i) => this.values[r.start + i] === v));
-    if (same) return same.start;
-    const start = this.size;
-    this.values.set(list, start);
-    this.size += list.length;
-    bucket.push({ start, length: list.length });
-    return start;
-  }
+  return { terms, lengths, starts, ends, pairs: pairs.subarray(0, size) };
 }

@@ -9,19 +9,27 @@ import { packPostings, type Postings } from './postings.js';
 export class CorpusTerms {
   readonly terms: string[] = [];
   private readonly numbers = new Map<string, number>();
-  /** Each term's (passage, count) pairs, in passage order. */
-  private readonly lists: number[][] = [];
+  /**
+   * Every passage's distinct terms with their counts, passage after passage, laid out as posting lists only when
+   * asked: typed arrays that double, not a growing array per term (half a million of them, in a large corpus).
+   */
+  private entries = new GrowingInts();
+  private entryCounts = new GrowingInts();
+  /** Where each passage's entries end. */
+  private readonly ends = new GrowingInts();
   /** Each passage's length in terms. */
-  private readonly lengths: number[] = [];
+  private readonly lengths = new GrowingInts();
+  /** How many passages use each term. */
+  private readonly passagesWith = new GrowingInts();
   private counts = new Uint32Array(1024);
 
   get passages(): number {
-    return this.lengths.length;
+    return this.lengths.size;
   }
 
   /** How many passages use each term. */
   get df(): number[] {
-    return this.lists.map((list) => list.length / 2);
+    return Array.from(this.passagesWith.view());
   }
 
   /** A term's number, numbering it when it is new. */
@@ -31,23 +39,70 @@ export class CorpusTerms {
     const n = this.terms.length;
     this.numbers.set(term, n);
     this.terms.push(term);
-    this.lists.push([]);
+    this.passagesWith.push(0);
     return n;
   }
 
   /** Counts the next passage, given as its terms' numbers. */
   count(numbers: ArrayLike<number>): void {
-    const passage = this.passages;
     if (this.counts.length < this.terms.length) {
       this.counts = new Uint32Array(Math.max(this.terms.length, this.counts.length * 2));
     }
-    forEachCount(numbers, this.counts, (n, count) => this.lists[n]!.push(passage, count));
+    forEachCount(numbers, this.counts, (n, count) => {
+      this.entries.push(n);
+      this.entryCounts.push(count);
+      this.passagesWith.add(n, 1);
+    });
+    this.ends.push(this.entries.size);
     this.lengths.push(numbers.length);
   }
 
   /** BM25's posting lists of the passages counted so far. */
   postings(): Postings {
-    return packPostings(this.terms, this.lists, this.lengths);
+    const terms = this.terms.length;
+    const df = this.passagesWith.view();
+    // Each term's list gets its place, then each passage's entries are dealt into them, so every list is in
+    // passage order.
+    const starts = new Int32Array(terms + 1);
+    for (let n = 0; n < terms; n++) starts[n + 1] = starts[n]! + 2 * df[n]!;
+    const next = starts.slice(0, terms);
+    const pairs = new Int32Array(starts[terms]!);
+    const entries = this.entries.view();
+    const entryCounts = this.entryCounts.view();
+    const ends = this.ends.view();
+    let entry = 0;
+    ends.forEach((end, passage) => {
+      for (; entry < end; entry++) {
+        const n = entries[entry]!;
+        pairs[next[n]!++] = passage;
+        pairs[next[n]!++] = entryCounts[entry]!;
+      }
+    });
+    return packPostings([...this.terms], pairs, starts, Int32Array.from(this.lengths.view()));
+  }
+}
+
+/** An Int32Array that grows as numbers are pushed, by doubling. */
+class GrowingInts {
+  private values = new Int32Array(1024);
+  size = 0;
+
+  push(value: number): void {
+    if (this.size === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.size++] = value;
+  }
+
+  add(index: number, value: number): void {
+    this.values[index]! += value;
+  }
+
+  /** The numbers pushed so far; valid until the next push. */
+  view(): Int32Array {
+    return this.values.subarray(0, this.size);
   }
 }
 

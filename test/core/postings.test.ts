@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPostings, writePostings } from '../../src/core/postings-file.js';
 import { CorpusTerms } from '../../src/core/terms.js';
@@ -26,6 +27,36 @@ describe('postings', () => {
     expect(postings.starts[1]).toBe(postings.starts[0]);
     expect([...postings.lengths]).toEqual([4, 1, 2, 0]);
     expect(postings.pairs).toHaveLength(8);
+  });
+
+  it("hold, for any passages, each term's passages in order with its counts, identical lists sharing a range", () => {
+    // Few terms, some always together, so lists repeat and the packing moves lists down past shared ones.
+    const passage = fc
+      .array(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 6 })
+      .map((ts) => ts.flatMap((t) => (t === 'a' ? ['a', 'x'] : [t])));
+    fc.assert(
+      fc.property(fc.array(passage, { maxLength: 30 }), (texts) => {
+        const corpus = new CorpusTerms();
+        for (const text of texts) corpus.count(text.map((t) => corpus.number(t)));
+        const { terms: numbered, starts, ends, pairs, lengths } = corpus.postings();
+        const ranges = new Map<string, number>();
+        numbered.forEach((term, n) => {
+          const expected = texts.flatMap((text, p) => {
+            const count = text.filter((t) => t === term).length;
+            return count > 0 ? [p, count] : [];
+          });
+          const list = [...pairs.subarray(starts[n], ends[n])];
+          expect(list).toEqual(expected);
+          const key = list.join(',');
+          expect(starts[n]).toBe(ranges.get(key) ?? starts[n]);
+          ranges.set(key, starts[n]!);
+          expect(corpus.df[n]).toBe(expected.length / 2);
+        });
+        expect([...lengths]).toEqual(texts.map((t) => t.length));
+        // Nothing laid twice: the pairs hold each distinct list once.
+        expect(pairs.length).toBe([...ranges.keys()].reduce((sum, key) => sum + (key ? key.split(',').length : 0), 0));
+      }),
+    );
   });
 
   it('are read back from bm25.bin exactly as written, and search as the index built from the text does', async () => {
