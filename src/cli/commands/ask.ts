@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Answer } from '../../answer/types.js';
 import { parseJsonLine, readInputLines, readStreamLines } from '../../core/input-lines.js';
 import type { CliIo } from '../io.js';
-import { INDEX_OPTIONS, openForCommand, parse } from '../options.js';
+import { INDEX_OPTIONS, openForCommand } from '../options.js';
+import { parse } from '../flags.js';
 
 /** A batch line: a plain question, or a follow-up with the conversation's earlier questions. */
 const BatchLineSchema = z.object({ question: z.string(), thread: z.array(z.string()).default([]) });

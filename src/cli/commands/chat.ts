@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline/promises';
 import { WriteStream } from 'node:tty';
 import { type CliIo, isTerminal } from '../io.js';
-import { INDEX_OPTIONS, openForCommand, parse } from '../options.js';
+import { INDEX_OPTIONS, openForCommand } from '../options.js';
+import { parse } from '../flags.js';
 import { formatAnswer } from './ask.js';
 
 /** A terminal conversation: each question may follow up on the ones before ("谁负责", "那充电桩呢？"). */

@@ -7,7 +7,8 @@ import { compareReaders } from '../../eval/compare.js';
 import { judge, percentile, readCases } from '../../eval/score.js';
 import { BaseConfigSchema, openOptions, readConfig } from '../../config.js';
 import type { CliIo } from '../io.js';
-import { INDEX_OPTIONS, openFromFlags, parse } from '../options.js';
+import { INDEX_OPTIONS, openFromFlags } from '../options.js';
+import { parse } from '../flags.js';
 import { usageLine } from '../usage.js';
 
 export async function evalCommand(args: string[], io: CliIo): Promise<number> {

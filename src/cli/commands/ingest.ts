@@ -3,7 +3,7 @@ import { ingest } from '../../../ingest/run.js';
 import { BaseConfigSchema, embedderSpec, readConfig } from '../../config.js';
 import { createError } from '../../core/errors.js';
 import type { CliIo } from '../io.js';
-import { parse } from '../options.js';
+import { parse } from '../flags.js';
 
 export async function ingestCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parse(args, {

@@ -1,6 +1,7 @@
 import { figureOf } from '../../answer/figures.js';
 import type { CliIo } from '../io.js';
-import { INDEX_OPTIONS, openForCommand, parse } from '../options.js';
+import { INDEX_OPTIONS, openForCommand } from '../options.js';
+import { parse } from '../flags.js';
 
 /** `policybot clauses` and `policybot targets`: the clause store and the targets, as JSON arrays or readable lines. */
 export async function clausesCommand(args: string[], io: CliIo): Promise<number> {

@@ -5,7 +5,8 @@ import { createError } from '../../core/errors.js';
 import { DEFAULT_QUIZ_COUNT, generateQuiz, partExists } from '../../quiz/generate.js';
 import type { QuizQuestion } from '../../quiz/types.js';
 import { type CliIo, isTerminal } from '../io.js';
-import { INDEX_OPTIONS, openForCommand, parse } from '../options.js';
+import { INDEX_OPTIONS, openForCommand } from '../options.js';
+import { parse } from '../flags.js';
 
 const QUIZ_OPTIONS = {
   ...INDEX_OPTIONS,

@@ -1,7 +1,7 @@
 import { runReport } from '../../feedback/report.js';
 import { runServe } from '../../slack/serve.js';
 import { type CliIo, writableOf } from '../io.js';
-import { parseNothing } from '../options.js';
+import { parseNothing } from '../flags.js';
 
 /** Runs until SIGINT/SIGTERM; the Slack app owns the process from here, its signals and its log included. */
 export async function serveCommand(args: string[], io: CliIo): Promise<number> {
