@@ -54,6 +54,8 @@ describe('nouns', () => {
 describe('searchTerms', () => {
   it('adds marked character bigrams of Chinese runs', () => {
     expect(bigrams('加氢站30座')).toEqual(['加氢', '氢站']);
+    // From U+8000 a pair's number is negative as a 32-bit integer: it still reads back as its two characters.
+    expect(bigrams('培育龙头')).toEqual(['培育', '育龙', '龙头']);
     expect(base.searchTerms('加氢站')).toEqual(expect.arrayContaining(['加氢站', '#加氢', '#氢站']));
   });
 });
