@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -193,6 +194,17 @@ describe('policybot CLI', () => {
 });
 
 describe('the built policybot bin', () => {
+  it('eval --ablation scores each signal and passage mode, and removes the indexes it built for them', async () => {
+    const tmp = tempDir('ablation-');
+    const run = await spawnPolicybot(['eval', 'test/fixtures/questions.jsonl', '--index', indexDir, '--ablation'], {
+      env: { TMPDIR: tmp },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}without bm25\s+\d+\/58/m);
+    expect(run.stdout).toMatch(/^ {2}passages: window\s+\d+\/58/m);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
   it('runs a command on the process’s streams, and explains a bad flag in one line with exit code 2', async () => {
     const ok = await spawnPolicybot(['ask', '--json', '--batch', '-', '--index', indexDir], {
       input: '加氢站目标是多少\n',

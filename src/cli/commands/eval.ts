@@ -1,8 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createError } from '../../core/errors.js';
-import { passageModes, signalAblation } from '../../eval/ablation.js';
+import { passageModes, signalAblation, type Variant } from '../../eval/ablation.js';
 import { compareReaders } from '../../eval/compare.js';
 import { judge, percentile, readCases } from '../../eval/score.js';
 import { BaseConfigSchema, openOptions, readConfig } from '../../config.js';
@@ -63,15 +63,15 @@ export async function evalCommand(args: string[], io: CliIo): Promise<number> {
   if (values.show && failures.length > 0) io.stdout.write(`\n${failures.join('\n')}\n`);
   if (values.ablation) {
     // The bot just scored, measured again with one part changed: the same index, synonyms and day.
-    const variants = [
-      ...(await signalAblation(options, cases)),
-      ...(await passageModes(
-        options.seedsDir ?? config.POLICYBOT_SEEDS_DIR,
-        mkdtempSync(join(tmpdir(), 'policybot-ablation-')),
-        options,
-        cases,
-      )),
-    ];
+    // The other passage modes' indexes are built in a folder of their own, removed after.
+    const scratch = mkdtempSync(join(tmpdir(), 'policybot-ablation-'));
+    let variants: Variant[];
+    try {
+      const seeds = options.seedsDir ?? config.POLICYBOT_SEEDS_DIR;
+      variants = [...(await signalAblation(options, cases)), ...(await passageModes(seeds, scratch, options, cases))];
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
     io.stdout.write('\nwhat each part adds (accuracy on this set):\n');
     for (const v of variants)
       io.stdout.write(`  ${v.name.padEnd(20)} ${String(v.pass).padStart(3)}/${v.total}  ${pct(v.pass, v.total)}\n`);
