@@ -1,14 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseJsonLine, readInputLines } from '../../src/core/input-lines.js';
+import { tempDir } from '../helpers/temp.js';
 
 const Line = z.object({ question: z.string().min(1) });
 
 function file(text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'lines-')), 'set.jsonl');
+  const path = join(tempDir('lines-'), 'set.jsonl');
   writeFileSync(path, text);
   return path;
 }

@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { percent } from '../../src/admin/figures.js';
 import { reportText, runReport } from '../../src/feedback/report.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
+import { tempDir } from '../helpers/temp.js';
 import { TOTAL_ASKED, TOTAL_NOT_FOUND, expectedPerDay, seedDashboard } from '../admin/helpers/seed.js';
 
 function seeded(path = ':memory:'): SqliteStore {
@@ -91,7 +91,7 @@ describe('reportText', () => {
 
 describe('runReport', () => {
   it('prints the report of the database POLICYBOT_DB_PATH names', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'policybot-report-')), 'feedback.sqlite');
+    const path = join(tempDir('report-'), 'feedback.sqlite');
     seeded(path).close();
     const out = capture();
     runReport({ POLICYBOT_DB_PATH: path }, out);
@@ -99,7 +99,7 @@ describe('runReport', () => {
   });
 
   it('explains, without creating it, when there is no database yet', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'policybot-report-')), 'missing', 'feedback.sqlite');
+    const path = join(tempDir('report-'), 'missing', 'feedback.sqlite');
     const out = capture();
     runReport({ POLICYBOT_DB_PATH: path }, out);
     expect(out.text()).toContain(`no feedback database at ${path}`);

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { englishName, isEnglish, readGlossary, translateEnglish } from '../../src/question/english.js';
 import { normalizeQuestion } from '../../src/question/normalize.js';
 import { PLACES } from '../../src/question/places.js';
+import { tempDir } from '../helpers/temp.js';
 
 const GLOSSARY = new URL('../../src/question/glossary.en.json', import.meta.url);
 const CUES = new URL('../../src/question/cues.en.json', import.meta.url);
@@ -172,8 +172,7 @@ describe('glossary', () => {
 });
 
 describe('readGlossary', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'glossary-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('glossary-');
   const write = (name: string, entries: unknown) => {
     const file = join(dir, name);
     writeFileSync(file, JSON.stringify(entries));

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { createSlackApp } from '../../src/slack/app.js';
 import { runServe } from '../../src/slack/serve.js';
 import { SEEDS_DIR } from './helpers/bot.js';
 import { freePort } from './helpers/net.js';
+import { tempDir } from '../helpers/temp.js';
 import { postSigned } from './helpers/signed-request.js';
 import { BOT_USER_ID, type SlackApiStub, startSlackApiStub } from './helpers/slack-api-stub.js';
 
@@ -38,7 +38,7 @@ describe('runServe', () => {
   }
 
   it('builds the index, opens the database, serves HTTP on PORT and stops cleanly', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'policybot-serve-'));
+    const dir = tempDir('serve-');
     const port = await freePort();
     const env = serveEnv(dir, port, { POLICYBOT_DB_PATH: join(dir, 'data', 'policybot.sqlite') });
     const signalListeners = process.listenerCount('SIGTERM');
@@ -64,7 +64,7 @@ describe('runServe', () => {
   });
 
   it('opens the bot with the same settings as every command: the admin’s synonyms, the day, the embedder', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'policybot-serve-'));
+    const dir = tempDir('serve-');
     const synonyms = join(dir, 'synonyms.json');
     writeFileSync(synonyms, JSON.stringify({ 燃料补给站: '加氢站' }));
     const port = await freePort();
@@ -112,7 +112,7 @@ describe('runServe', () => {
   });
 
   it('stops at start-up with one line naming the cause and the variable', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'policybot-serve-'));
+    const dir = tempDir('serve-');
     const fail = (extra: Record<string, string>) =>
       runServe(serveEnv(dir, 1, extra)).then(
         () => 'started',

@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import type { QuestionRecord } from '../../src/store/store.js';
 import { normaliseQuestion } from '../../src/store/normalise.js';
+import { tempDir } from '../helpers/temp.js';
 
 const record = (question: string, status: QuestionRecord['status'] = 'answered'): QuestionRecord => ({
   surface: 'mention',
@@ -29,13 +29,13 @@ describe('SqliteStore', () => {
   });
 
   it('creates the database file and its directory', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'policybot-fb-')), 'nested', 'dir', 'feedback.sqlite');
+    const path = join(tempDir('feedback-'), 'nested', 'dir', 'feedback.sqlite');
     open(path).logQuestion(record('加氢站目标是多少'));
     expect(existsSync(path)).toBe(true);
   });
 
   it('keeps its rows across reopening (the migration runs once)', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'policybot-fb-')), 'feedback.sqlite');
+    const path = join(tempDir('feedback-'), 'feedback.sqlite');
     const first = SqliteStore.open(path);
     const id = first.logQuestion(record('加氢站目标是多少'));
     first.addVote(id, 'U1', 1);

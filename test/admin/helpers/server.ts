@@ -1,9 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PolicyBot } from '../../../src/bot.js';
 import { type SlackApp, createSlackApp } from '../../../src/slack/app.js';
 import { SqliteStore } from '../../../src/store/sqlite.js';
+import { tempDir } from '../../helpers/temp.js';
 import { listenOnLoopback, testSlackConfig } from '../../slack/helpers/app.js';
 import { recordingLogger } from '../../slack/helpers/logger.js';
 import { type SlackApiStub, startSlackApiStub } from '../../slack/helpers/slack-api-stub.js';
@@ -37,7 +36,7 @@ export async function startDashboard(options: {
   token?: string;
   seed?: (store: SqliteStore) => void;
 }): Promise<RunningDashboard> {
-  const dir = mkdtempSync(join(tmpdir(), 'policybot-admin-'));
+  const dir = tempDir('admin-');
   const store = SqliteStore.open(join(dir, 'policybot.sqlite'));
   options.seed?.(store);
   const stub: SlackApiStub = await startSlackApiStub();
