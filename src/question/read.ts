@@ -25,6 +25,8 @@ export interface Vocabulary extends Evidence {
   specific(word: string): boolean;
   /** The places the policies are about ("山东", from their titles): naming them narrows nothing. */
   home: readonly string[];
+  /** The policies, by their titles as written. */
+  documents: readonly { title: string }[];
   /** The policies' titles, lower-cased: a word every title holds ("新基建" of one policy) names the document, not a subject in it. */
   titles: readonly string[];
   /** The Latin terms the corpus writes ("nb-iot", "pue", "5g"), lower-cased. */

@@ -158,6 +158,8 @@ describe('a question that tries to instruct the model', () => {
     const [request] = server.requests.slice(before);
     expect(request!.messages[0]!.role).toBe('system');
     expect(request!.messages[0]!.content).not.toContain('100座');
+    // The instructions name the policy the corpus holds, by the title ingest read from its seed.
+    expect(request!.messages[0]!.content).toMatch(/^你把用户关于《山东省新基建三年行动方案（2020-2022年）》的提问/);
     expect(request!.messages[1]).toEqual({ role: 'user', content: JSON.stringify({ question: INJECTION }) });
   });
 });
