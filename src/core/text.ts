@@ -15,12 +15,56 @@ export function measureOf(unit: string): string {
   return unit.replace(/^[千万亿](?=.)/, '');
 }
 
+/**
+ * The longest quote. A sentence past it (a page-break-mangled seed can run on for pages without a 。) is quoted by
+ * its parts: a quote must fit a Slack section (3,000 characters), and a target's context stays its own phrase
+ * rather than the whole run, which made extraction quadratic. The policy's longest sentence is 168 characters.
+ */
+const LONGEST_QUOTE = 500;
+
 /** Sentences as written, each keeping its closing punctuation: the unit of a quote. */
 export function splitSentences(text: string): string[] {
   return text
     .split(/(?<=[。；！？\n])/)
     .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+    .filter((s) => s.length > 0)
+    .flatMap((s) => (s.length > LONGEST_QUOTE ? partsOf(s) : [s]));
+}
+
+// Where a figure may go on: its digits, decimal point, magnitude and per cent.
+const FIGURE_CHAR = /[\dA-Za-z.%％万亿千]/;
+
+/** A long sentence as runs of its phrases (split after commas), each run as long as a quote may be. */
+function partsOf(sentence: string): string[] {
+  const parts: string[] = [];
+  let run = '';
+  for (const phrase of sentence.split(/(?<=[，,、：:])/)) {
+    for (const piece of cutToLength(phrase)) {
+      if (run.length + piece.length > LONGEST_QUOTE && run.length > 0) {
+        parts.push(run);
+        run = '';
+      }
+      run += piece;
+    }
+  }
+  parts.push(run);
+  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+/** A phrase longer than a quote may be, cut into quotes; never inside a figure, so no number loses its digits. */
+function cutToLength(phrase: string): string[] {
+  const pieces: string[] = [];
+  let rest = phrase;
+  while (rest.length > LONGEST_QUOTE) {
+    let at = LONGEST_QUOTE;
+    while (at > 1 && FIGURE_CHAR.test(rest[at - 1]!)) at--;
+    // A phrase that is one figure throughout is cut where it must be.
+    if (at === 1) at = LONGEST_QUOTE;
+    pieces.push(rest.slice(0, at));
+    rest = rest.slice(at);
+  }
+  pieces.push(rest);
+  return pieces;
 }
 
 /** A deadline as the policy writes it: "到2022年", "2020年底前", "2020年"; the year is group 1. */

@@ -112,6 +112,27 @@ describe('extractTargets on made-up clauses', () => {
     });
   });
 
+  it('quotes a sentence that runs on for pages by its phrases, so every figure is found with a short quote', () => {
+    // 4,000 figures in one run of text: with commas, and without any punctuation at all.
+    const units = Array.from({ length: 4000 }, (_, i) => `到2022年建成第${i}批5G基站${i + 1}万个以上`);
+    for (const [text, phrased] of [
+      [`${units.join('，')}。`, true],
+      [`${units.join('')}。`, false],
+    ] as const) {
+      const found = extractTargets(clause(text));
+      expect(found.map((t) => t.value)).toEqual(units.map((_, i) => i + 1));
+      for (const t of found) {
+        // Short enough for a Slack section (3,000 characters), where the run itself is 100,000.
+        expect(t.quote.length).toBeLessThanOrEqual(3000);
+        expect(text).toContain(t.quote);
+        expect(t.quote).toContain(t.figure);
+        expect(t.unit).toBe('万个');
+      }
+      // Split at its commas, each phrase keeps its own deadline; text without any is cut where a figure is not.
+      if (phrased) expect(found.every((t, i) => t.year === 2022 && t.subject === `第${i}批5G基站`)).toBe(true);
+    }
+  });
+
   it('leaves the year empty when the sentence gives none', () => {
     expect(extractTargets(clause('培育20家龙头企业。'))[0]).toMatchObject({
       subject: '龙头企业',
