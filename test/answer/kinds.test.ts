@@ -104,6 +104,12 @@ describe('query kinds on the real policy', () => {
     expect(year.lead).toContain('2020年底前');
     expect((await bot.ask('潍坊是不是智慧农业试验区之一')).lead).toMatch(/^是的，/);
     expect((await bot.ask('淄博是不是人工智能产业聚集区之一')).lead).toMatch(/^不是。/);
+    // A numbered thing claimed for a place must be one the text numbers for that place, not another's.
+    const line = (city: string, n: number) => bot.ask(`${city}城市轨道交通${n}号线是方案里点名要加快建设的吗`);
+    expect((await line('青岛', 2)).lead).toMatch(/^不是。原文写的是“青岛城市轨道交通1号、4号、6号、8号线”，不含2号/);
+    expect((await line('济南', 4)).lead).toMatch(/^不是。原文写的是“济南城市轨道交通2号线”，不含4号/);
+    expect((await line('青岛', 4)).lead).toMatch(/^是的，/);
+    expect((await line('济南', 2)).lead).toMatch(/^是的，/);
   });
 
   it('verify: a claim the text neither confirms nor contradicts gets no 是', async () => {

@@ -212,14 +212,39 @@ async function placeCheck(ctx: Ctx, subject: string, places: readonly string[]):
   if (!sentence) return unverifiable(ctx, subject);
   const named = placesIn(sentence);
   const missing = places.filter((p) => !named.includes(p));
+  // A numbered thing claimed for a place ("青岛…2号线") must be among those the sentence numbers for that place.
+  const spans = places.map((p) => placeSpan(sentence, p)).filter((s) => s.length > 0);
+  const unnumbered = (subject.match(NUMBERED) ?? []).filter(
+    (n) => !spans.some((s) => new RegExp(`(?<!\\d)${n}`).test(s)),
+  );
   const lead =
-    missing.length === 0
-      ? yes(`原文：“${sentence}”`, `The policy says (in Chinese): ${sentence}`)
-      : no(
+    missing.length > 0
+      ? no(
           `原文没有提到${missing.join('、')}：“${sentence}”`,
           `The policy does not name ${missing.join(', ')} here: ${sentence}`,
-        );
+        )
+      : unnumbered.length > 0
+        ? no(
+            `原文写的是“${spans.join('”“')}”，不含${unnumbered.join('、')}：“${sentence}”`,
+            `For ${places.join(', ')} the policy names ${spans.join('; ')}, not ${unnumbered.join(', ')}: ${sentence}`,
+          )
+        : yes(`原文：“${sentence}”`, `The policy says (in Chinese): ${sentence}`);
   return withClause(ctx, clause, hit.score, [sentence], [lead], { showQuote: false });
+}
+
+const NUMBERED = /(?<!\d)\d+号/g;
+
+/** What a sentence says of a place: from where it names the place to where it names another, punctuation trimmed. */
+function placeSpan(sentence: string, place: string): string {
+  const start = sentence.indexOf(place);
+  if (start < 0) return '';
+  const next = Math.min(
+    ...PLACES.filter((p) => !p.includes(place) && !place.includes(p)).map((p) => {
+      const at = sentence.indexOf(p, start + place.length);
+      return at < 0 ? sentence.length : at;
+    }),
+  );
+  return sentence.slice(start, next).replace(/[，、。；,;\s]+$/, '');
 }
 
 /** What a sentence states of the claimed kind (figures of its measure, deadlines), and whether the claim is among it. */
