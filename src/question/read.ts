@@ -166,11 +166,24 @@ function withEvidence(query: Query, untranslated: readonly string[], vocabulary:
   ];
   const business = query.asker ? unknownWords(query.asker.business, vocabulary) : [];
   const all = [...new Set([...untranslated, ...unknown, ...business])];
+  // The asker's own figures against the policy's thresholds: who asks ("云服务企业") is no part of what is checked.
+  if (query.claim?.condition && business.length > 0 && untranslated.length === 0) {
+    return setAside(
+      query,
+      business,
+      all.filter((w) => !business.includes(w)),
+    );
+  }
   if (query.ask !== 'enterprise' || all.length === 0 || untranslated.length > 0) return { ...query, unknown: all };
   const named = vocabulary.tokenizer.nouns([...query.subjects, query.asker?.business ?? ''].join(' '));
   if (!named.some((w) => vocabulary.specific(w))) return { ...query, unknown: all };
+  return setAside(query, all, []);
+}
+
+/** The query with `words` taken out of its subjects and its asker's business, and said to be set aside. */
+function setAside(query: Query, words: readonly string[], unknown: string[]): Query {
   const strip = (s: string) =>
-    all
+    words
       .reduce((t, w) => t.split(w).join(' '), s)
       .replace(/\s+/g, ' ')
       .trim();
@@ -178,7 +191,8 @@ function withEvidence(query: Query, untranslated: readonly string[], vocabulary:
     ...query,
     subjects: query.subjects.map(strip).filter(Boolean),
     asker: query.asker ? { ...query.asker, business: strip(query.asker.business) } : null,
-    ignored: all,
+    unknown,
+    ignored: [...words],
   };
 }
 

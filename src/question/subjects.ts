@@ -33,15 +33,19 @@ export function readAsker(text: string): Asker | null {
     const m = pattern.exec(text);
     if (!m) continue;
     const city = SHANDONG_CITIES.find((c) => text.includes(c)) ?? null;
-    // "我们是聊城的一家做智慧农业的企业": the place is where it is, not what it does.
-    const business = m[1]!
-      .replace(city ? new RegExp(`^${city}(?:市)?的?`) : /^$/, '')
-      .replace(BUSINESS_FILLER, '')
-      .replace(LEADING_DOES, '');
+    const business = businessOf(m[1]!, city);
     // "我们做什么": a question, not a business.
     if (topicOf(business, null).length >= 2) return { business, city };
   }
   return null;
+}
+
+/** "我们是聊城的一家做智慧农业的企业": the place is where it is, and 一家 and 做 are not what it does. */
+function businessOf(described: string, city: string | null): string {
+  return described
+    .replace(city ? new RegExp(`^${city}(?:市)?的?`) : /^$/, '')
+    .replace(BUSINESS_FILLER, '')
+    .replace(LEADING_DOES, '');
 }
 
 /** The question without its cue phrases (and without an enterprise's self-description): what it is about. */
@@ -50,9 +54,12 @@ export function topicOf(text: string, asker: Asker | null): string {
   return clean(withoutAsker.replace(QUESTION_WORDS, ' '));
 }
 
+/** The question with the enterprise's self-description put as what it does alone ("我们是济南一家云服务企业" → 云服务). */
 function stripAsker(text: string): string {
+  const city = SHANDONG_CITIES.find((c) => text.includes(c)) ?? null;
   let rest = text;
-  for (const pattern of ASKER_PATTERNS) rest = rest.replace(pattern, (_m, business: string) => ` ${business} `);
+  for (const pattern of ASKER_PATTERNS)
+    rest = rest.replace(pattern, (_m, described: string) => ` ${businessOf(described, city)} `);
   return rest;
 }
 

@@ -91,6 +91,16 @@ describe('query kinds on the real policy', () => {
     expect(build.lead).toMatch(/^符合。/);
     expect(build.lead).toContain('PUE值低于1.25');
     expect(build.lead).toContain('上架率高于65%');
+    // Who asks is no part of what is checked, even a business the policy never names; what is checked still is.
+    const asker = '我们是济南一家云服务企业，';
+    const cloud = await bot.ask(
+      `${asker}新建数据中心设计PUE 1.2，投产后上架率预计68%，这个符合方案里支持建设的条件吗？`,
+    );
+    expect(cloud.lead).toMatch(/^符合。/);
+    expect(cloud.query?.subjects.join(' ')).not.toMatch(/济南|一家|云服务/);
+    expect(cloud.query?.ignored).toEqual(['云服务']);
+    const swapping = await bot.ask(`${asker}新建换电站设计PUE 1.2，上架率预计68%，这个符合方案里支持建设的条件吗？`);
+    expect(swapping.status).toBe('not_found');
   });
 
   it('verify: units, a lead unit, a year and a place against the clause', async () => {
