@@ -13,8 +13,8 @@ export class CorpusTerms {
    * Every passage's distinct terms with their counts, passage after passage, laid out as posting lists only when
    * asked: typed arrays that double, not a growing array per term (half a million of them, in a large corpus).
    */
-  private entries = new GrowingInts();
-  private entryCounts = new GrowingInts();
+  private readonly entries = new GrowingInts();
+  private readonly entryCounts = new GrowingInts();
   /** Where each passage's entries end. */
   private readonly ends = new GrowingInts();
   /** Each passage's length in terms. */
