@@ -152,12 +152,17 @@ function names(
   return found.some((w) => !framing(w)) || /[a-z0-9]/.test(piece);
 }
 
+// "特高压入鲁和城际高铁这两项": words that point back at the subjects just named add nothing to the last of them.
+const BACK_REFERENCE = /(?:这|那)(?:两|二|三|四|几)(?:项|个|件|类|者|方面)$|(?:两|二)者$/;
+
 /** A subject without the particles around it ("加氢站的 是" → "加氢站") and without loose single characters. */
 function tidy(subject: string): string {
   return subject
     .split(' ')
     .map((w) =>
-      w.replace(/^(?:的|是|有|个|由|为|在|对|把|将|关于|针对|那)+|(?:的|是|有|要|建|各|都|呢|吗|了|啊|吧)+$/g, ''),
+      w
+        .replace(BACK_REFERENCE, '')
+        .replace(/^(?:的|是|有|个|由|为|在|对|把|将|关于|针对|那)+|(?:的|是|有|要|建|各|都|呢|吗|了|啊|吧)+$/g, ''),
     )
     .filter((w) => w.length >= 2 || /[a-z0-9]/.test(w))
     .join(' ');
