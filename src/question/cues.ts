@@ -94,6 +94,9 @@ export const cue = {
   ),
   /** Words that ask something; a statement ending in "？" without any of them puts itself to the test. */
   interrogative: /多少|几|什么|啥|哪|谁|怎|如何|吗|呢|是否|有没有|能否|可否|何时|为何/,
+  /** "…一样吗", "有没有重合", "有什么不同" at the end: whether two answers are the same, or how they differ. */
+  sameness:
+    /(?:(?:是否|是不是)(?:一样|相同|一致)|(?:一样|相同|一致|重合|重叠)(?:吗|么|不|呢)|有没有(?:重合|重叠|区别|不同|差别|差异)|有(?:什么|哪些|何)(?:不一样|不同|区别|差别|差异))(?:的)?(?:吗|呢)?[？?。!！\s]*$/,
   /** "是不是…", "…对吗": a statement put to the test, not "有没有…", which asks what there is. */
   isIt: /是不是|是否|对吗|对不对|没错|正确吗|准确吗|是吗|是么|被列为|列入|在不在/,
   /** The asker's own situation checked against the text: "能申请扩建吗", "符合条件吗". */

@@ -53,7 +53,13 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
     : { chinese: withGlossary(latin.text, vocabulary), unknown: [] };
   const typed = vocabulary.typos.correct(applySynonyms(translated.chinese, vocabulary.synonyms));
   // "还有吗，比如测试这块": a follow-up about what comes after, read like "那测试这块呢".
-  const text = state ? typed.text.replace(cue.moreAbout, '那') : typed.text;
+  const said = state ? typed.text.replace(cue.moreAbout, '那') : typed.text;
+  // "…的责任单位一样吗": whether two answers are the same is seen with both side by side. It is no claim to check,
+  // and no mention to confirm with a 是的: the question is read without it. Said alone in a conversation, it asks
+  // the conversation's question again, as a bare "呢" does.
+  const same = cue.sameness.test(said);
+  const compared = same ? said.replace(cue.sameness, '').replace(/[，,；;？?。\s]+$/, '') : '';
+  const text = compared.length > 0 ? `${compared}？` : same && state ? '呢' : said;
   const corrections = [...latin.corrections, ...typed.corrections];
 
   const units = findUnits(text, vocabulary.units);

@@ -122,6 +122,21 @@ describe('query kinds on the real policy', () => {
     expect((await line('济南', 2)).lead).toMatch(/^是的，/);
   });
 
+  it('sameness: "一样吗" sets both answers side by side, never confirms a mention with 是的', async () => {
+    const units = await bot.ask('智慧医疗和智慧教育的责任单位一样吗');
+    expect(units.lead).toMatch(/^「智慧医疗」的责任单位：省卫生健康委。\n「智慧教育」的责任单位：省教育厅。/);
+    const leads = await bot.ask('特高压入鲁和城际高铁轨道交通这两项，排第一的责任单位分别是谁？一样吗？');
+    expect(leads.lead).toContain('排在首位的是省能源局');
+    expect(leads.lead).toContain('排在首位的是省发展改革委');
+    const figures = await bot.ask('加氢站和充电桩的目标相同吗');
+    expect(figures.lead).toMatch(/^加氢站：到2022年，30座。/);
+    expect(figures.lead).toContain('10万个以上');
+    for (const a of [units, leads, figures]) expect(a.lead).not.toMatch(/^是的/);
+    // Said alone in a thread, it asks the thread's question again.
+    const again = await bot.ask('一样吗', { thread: ['智慧医疗和智慧教育的责任单位分别是谁'] });
+    expect(again.lead).toBe(units.lead);
+  });
+
   it('verify: a claim the text neither confirms nor contradicts gets no 是', async () => {
     const a = await bot.ask('特高压直流输电工程是2021年开工的吗');
     expect(a.lead).not.toMatch(/^是的/);
