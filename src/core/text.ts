@@ -86,3 +86,45 @@ export function idf(documentFrequency: number, documents: number): number {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+const CHINESE_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const CHINESE_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/**
+ * A whole number below ten thousand written in Chinese numerals (三 3, 十二 12, 五十 50, 一百零五 105, 两千 2000), or
+ * null: for anything else, and for digits written one after another ("二二"), which are not read as positions.
+ */
+export function chineseInteger(text: string): number | null {
+  let total = 0;
+  let digit: number | null = null;
+  let zero = false;
+  for (const ch of text) {
+    const d = CHINESE_DIGITS[ch];
+    const unit = CHINESE_UNITS[ch];
+    if (d !== undefined) {
+      if (digit !== null && !zero) return null;
+      zero = d === 0;
+      digit = d;
+    } else if (unit !== undefined) {
+      total += (digit ?? 1) * unit;
+      digit = null;
+      zero = false;
+    } else {
+      return null;
+    }
+  }
+  return text.length === 0 ? null : total + (digit ?? 0);
+}

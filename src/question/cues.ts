@@ -1,4 +1,4 @@
-import { escapeRegExp, MEASURE } from '../core/text.js';
+import { chineseInteger, escapeRegExp, MEASURE } from '../core/text.js';
 import type { DocumentAspect } from './query.js';
 
 /**
@@ -174,15 +174,5 @@ export function askedBy(piece: string): 'value' | 'units' | 'lead' | 'when' | 'w
 export function ordinalOf(text: string): number | null {
   const m = cue.ordinal.exec(text);
   if (!m) return null;
-  return /^\d+$/.test(m[1]!) ? Number(m[1]) : chineseNumber(m[1]!);
-}
-
-const DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** Chinese numerals up to 99: 三 → 3, 十二 → 12, 二十 → 20. */
-export function chineseNumber(text: string): number | null {
-  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
-  if (!m || text === '') return null;
-  if (!m[2]) return m[1] && !m[3] ? DIGITS[m[1]]! : null;
-  return (m[1] ? DIGITS[m[1]]! : 1) * 10 + (m[3] ? DIGITS[m[3]]! : 0);
+  return /^\d+$/.test(m[1]!) ? Number(m[1]) : chineseInteger(m[1]!);
 }

@@ -69,7 +69,7 @@ export function readQuestion(raw: string, vocabulary: Vocabulary, state: Convers
   const years = rest.match(YEAR) ?? [];
   const asker = readAsker(rest);
   const aspects = documentAspects(rest);
-  const claim = readClaim(text, units, places);
+  const claim = readClaim(text, units, places, (phrase) => vocabulary.knows(phrase));
   // "要求是2021年底前完成？": a statement with a question mark and no question word puts itself to the test.
   const stated =
     /[?？]$/.test(text) &&

@@ -137,6 +137,20 @@ describe('query kinds on the real policy', () => {
     expect(again.lead).toBe(units.lead);
   });
 
+  it('verify: figures in Chinese numerals, every part of a claim, and the policy’s own numeral wording', async () => {
+    expect((await bot.ask('加氢站目标是五十座吗')).lead).toMatch(
+      /^不对。原文中加氢站的目标是到2022年30座，不是五十座。/,
+    );
+    expect((await bot.ask('加氢站目标是三十座吗')).lead).toMatch(/^对。/);
+    expect((await bot.ask('停车场充电桩占车位比不低于百分之二十，对吗')).lead).toMatch(/^不对。.*不低于15%/);
+    // A right figure does not make wrong places right.
+    expect((await bot.ask('三个智慧农业试验区是济南、青岛、烟台吗？')).lead).toMatch(/^不是。原文没有提到烟台/);
+    expect((await bot.ask('3个智慧农业试验区是济南、青岛、潍坊吗？')).lead).toMatch(/^对。/);
+    // The policy writes these itself: a count in its words and a name, not figures to hold against its targets.
+    expect((await bot.ask('济南和青岛是两个低时延数据中心核心区吗')).lead).toMatch(/(?:^|\n)是的，/);
+    expect((await bot.ask('三个课堂是方案里提到的吗')).lead).toMatch(/^是的，/);
+  });
+
   it('verify: a claim the text neither confirms nor contradicts gets no 是', async () => {
     const a = await bot.ask('特高压直流输电工程是2021年开工的吗');
     expect(a.lead).not.toMatch(/^是的/);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { quantitiesIn } from '../../src/question/claims.js';
-import { chineseNumber, documentAspects, ordinalOf } from '../../src/question/cues.js';
+import { quantitiesIn, readClaim } from '../../src/question/claims.js';
+import { documentAspects, ordinalOf } from '../../src/question/cues.js';
+import { chineseInteger } from '../../src/core/text.js';
 import { QuerySchema, type ConversationState } from '../../src/question/query.js';
 import { readQuestion } from '../../src/question/read.js';
 import { loadCorpus, type Corpus } from '../../src/retrieval/corpus.js';
@@ -118,13 +119,10 @@ describe('readQuestion', () => {
 
 describe('cues', () => {
   it('reads Chinese numerals and ordinals', () => {
-    expect([
-      chineseNumber('三'),
-      chineseNumber('十'),
-      chineseNumber('十二'),
-      chineseNumber('二十'),
-      chineseNumber('甲'),
-    ]).toEqual([3, 10, 12, 20, null]);
+    const read = ['三', '十', '十二', '二十', '五十', '一百零五', '两千', '三千五百', '甲', '二二', ''].map(
+      chineseInteger,
+    );
+    expect(read).toEqual([3, 10, 12, 20, 50, 105, 2000, 3500, null, null, null]);
     expect([ordinalOf('第一类包括哪些'), ordinalOf('第3项呢'), ordinalOf('第几项')]).toEqual([1, 3, null]);
   });
 
@@ -138,5 +136,23 @@ describe('cues', () => {
     expect(quantitiesIn('12万个5G基站')).toEqual([{ raw: '12万个', value: 12, amount: 120000, measure: '个' }]);
     expect(quantitiesIn('2号线和2022年').length).toBe(0);
     expect(quantitiesIn('PUE 1.2，上架率68%').map((q) => q.raw)).toEqual(['1.2', '68%']);
+  });
+
+  it('reads figures written in Chinese numerals, in the order written, and not articles, ordinals or names', () => {
+    const figures = (text: string) => quantitiesIn(text).map((q) => [q.raw, q.amount, q.measure]);
+    expect(figures('加氢站五十座，充电桩十万个，占比不低于百分之十五，另有2个')).toEqual([
+      ['五十座', 50, '座'],
+      ['十万个', 100000, '个'],
+      ['百分之十五', 15, '%'],
+      ['2个', 2, '个'],
+    ]);
+    expect(figures('两个低时延数据中心核心区')).toEqual([['两个', 2, '个']]);
+    expect(figures('布局建设一批重大科技基础设施，第三类，十四五规划，千家万户')).toEqual([]);
+    // What the corpus writes itself in Chinese numerals is its wording or a name, not a claimed figure.
+    const writes = (phrase: string) => ['两个低时', '三个课堂'].includes(phrase);
+    const claimed = (text: string) => readClaim(text, [], [], writes).quantities.map((q) => q.raw);
+    expect(claimed('两个低时延数据中心核心区吗')).toEqual([]);
+    expect(claimed('三个课堂是五十个吗')).toEqual(['五十个']);
+    expect(claimed('2个低时延数据中心核心区吗')).toEqual(['2个']);
   });
 });

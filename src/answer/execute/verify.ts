@@ -16,10 +16,15 @@ import { chooseTarget, englishStatement, segmentOf } from './value.js';
 /** A yes/no question: the claim is checked against the text and the answer says 是 or 不是 first, then why. */
 export async function verify(ctx: Ctx, subject: string): Promise<Finding> {
   const claim = ctx.query.claim!;
+  // Every part of a claim must hold: "3个智慧农业试验区是济南、青岛、烟台吗" is wrong in its places, whatever its
+  // figure. The asker's own situation names where it is, not a place it claims.
+  const others = claim.quantities.length > 0 || claim.years.length > 0;
+  const places =
+    claim.places.length > 0 && (!others || !claim.condition) ? await placeCheck(ctx, subject, claim.places) : null;
+  if (places && (!places.holds || !others)) return places.finding;
   if (claim.quantities.length > 0) return (await figureCheck(ctx, subject, claim)) ?? unverifiable(ctx, subject);
   if (claim.units.length > 0) return unitCheck(ctx, subject, claim.units);
   if (claim.years.length > 0) return (await yearCheck(ctx, subject, claim.years)) ?? unverifiable(ctx, subject);
-  if (claim.places.length > 0) return placeCheck(ctx, subject, claim.places);
   return mention(ctx, subject);
 }
 
@@ -194,7 +199,12 @@ async function yearCheck(ctx: Ctx, subject: string, years: readonly number[]): P
 }
 
 /** Claimed places against those the best sentence about the subject names. */
-async function placeCheck(ctx: Ctx, subject: string, places: readonly string[]): Promise<Finding> {
+/** The places a claim names against the sentence that names places, with whether they hold (nothing said holds). */
+async function placeCheck(
+  ctx: Ctx,
+  subject: string,
+  places: readonly string[],
+): Promise<{ holds: boolean; finding: Finding }> {
   const r = await ctx.retrieve(subject);
   const hit = r.hits[0]!;
   const clause = clauseOf(ctx, hit);
@@ -206,10 +216,10 @@ async function placeCheck(ctx: Ctx, subject: string, places: readonly string[]):
       `原文要求各市：“${all}”，${places.join('、')}在内。`,
       `The policy asks every city, ${places.join(', ')} included: ${all}`,
     );
-    return withClause(ctx, clause, hit.score, [all], [lead], { showQuote: false });
+    return { holds: true, finding: withClause(ctx, clause, hit.score, [all], [lead], { showQuote: false }) };
   }
   const [sentence] = bestSentences(ctx.corpus, clause.text, r.topicWords, 1, (s) => PLACES.some((p) => s.includes(p)));
-  if (!sentence) return unverifiable(ctx, subject);
+  if (!sentence) return { holds: true, finding: await unverifiable(ctx, subject) };
   const named = placesIn(sentence);
   const missing = places.filter((p) => !named.includes(p));
   // A numbered thing claimed for a place ("青岛…2号线") must be among those the sentence numbers for that place.
@@ -229,7 +239,8 @@ async function placeCheck(ctx: Ctx, subject: string, places: readonly string[]):
             `For ${places.join(', ')} the policy names ${spans.join('; ')}, not ${unnumbered.join(', ')}: ${sentence}`,
           )
         : yes(`原文：“${sentence}”`, `The policy says (in Chinese): ${sentence}`);
-  return withClause(ctx, clause, hit.score, [sentence], [lead], { showQuote: false });
+  const finding = withClause(ctx, clause, hit.score, [sentence], [lead], { showQuote: false });
+  return { holds: missing.length === 0 && unnumbered.length === 0, finding };
 }
 
 const NUMBERED = /(?<!\d)\d+号/g;
