@@ -51,8 +51,11 @@ function blur(syllable: string): string {
   return s;
 }
 
-/** What a question asks with (哪年, 什么, 多少): never a typo of a term, whatever a term sounds like. */
-const INTERROGATIVE = new Set('哪啥吗呢谁怎么几');
+/**
+ * Never a typo of a term, whatever a term sounds like: what a question asks with (哪年, 什么, 多少), and the copula and
+ * particles that join its parts ("青岛是…" is 青岛 and 是, not 青岛市).
+ */
+const KEPT_AS_WRITTEN = new Set('哪啥吗呢谁怎么几是的和与及');
 
 // A corrected pair must read, with its neighbours, as a corpus phrase this long; longer still when the pair is a word.
 const PHRASE = 4;
@@ -205,7 +208,7 @@ export class TypoCorrector {
       for (let k = 0; k < m.length; k++) {
         const at = m.start + k;
         if (term[k] === chars[at]) continue;
-        if (protectedAt[at] || INTERROGATIVE.has(chars[at]!) || this.wordAcrossEdge(chars, m, at)) return false;
+        if (protectedAt[at] || KEPT_AS_WRITTEN.has(chars[at]!) || this.wordAcrossEdge(chars, m, at)) return false;
       }
       return true;
     });

@@ -163,4 +163,9 @@ describe('TypoCorrector', () => {
     const withFragment = TypoCorrector.build(['企业纳年'], containedIn('企业纳年'));
     expect(withFragment.correct('企业哪年').corrections).toEqual([]);
   });
+
+  it('does not take the copula or a joining particle for part of a term that sounds alike', () => {
+    // 青岛是 sounds like 青岛市, a term of the policy; "济南和青岛是…" says 青岛 is something.
+    expect(corrector.correct('济南和青岛是两个低时延数据中心核心区吗').corrections).toEqual([]);
+  });
 });
