@@ -26,6 +26,13 @@ describe('query kinds on the real policy', () => {
     expect(sections(a)[0]).toBe('2.1.1');
   });
 
+  it('value: of two figures of one subject in one sentence, the one whose part the question names', async () => {
+    // "支持…上架率高于65%的数据中心建设项目，上架率达到60%以上的可申请扩建": two thresholds, one for each purpose.
+    expect((await bot.ask('数据中心上架率多少可以申请扩建')).lead).toMatch(/^上架率：60%以上。/);
+    expect((await bot.ask('上架率达到多少能申请扩建')).lead).toMatch(/^上架率：60%以上。/);
+    expect((await bot.ask('支持建设的数据中心上架率要高于多少')).lead).toMatch(/^上架率：高于65%。/);
+  });
+
   it('multi: one figure for each subject, each from its own clause', async () => {
     const a = await bot.ask('数据中心集聚区和智慧社区样板分别要建多少');
     expect(a.query?.subjects).toHaveLength(2);

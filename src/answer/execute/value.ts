@@ -1,4 +1,5 @@
 import type { Target } from '../../core/schema.js';
+import { bigrams } from '../../core/tokenizer.js';
 import type { Hit, Retrieval } from '../../retrieval/retrieve.js';
 import { figureOf, statement } from '../figures.js';
 import { topicWeight } from '../sentences.js';
@@ -55,8 +56,27 @@ export function chooseTarget(
   // A target the question does not name must at least stand in a part of its sentence that the question does.
   const topical = (t: Target) =>
     topicWeight(corpus, t.subject, words) > 0 || topicWeight(corpus, segmentOf(t), words) > 0;
-  const best = candidates.filter((c) => c.score > 0 && topical(c.t)).sort((a, b) => b.score - a.score)[0];
+  const ranked = candidates.filter((c) => c.score > 0 && topical(c.t)).sort((a, b) => b.score - a.score);
+  const tied = ranked.filter((c) => c.score === ranked[0]?.score);
+  const best = tied.length > 1 ? tieBreak(ctx, tied) : ranked[0];
   return best ? { target: best.t, hit: best.hit } : null;
+}
+
+/**
+ * Of targets that score alike (two figures of one subject in one sentence: "上架率高于65%的…，上架率达到60%以上的可申请
+ * 扩建"), the one whose part of the sentence holds the question's words that its clause says least often: the
+ * clause's topic (数据中心) is everywhere in it, what the question asks of it (申请扩建) is in one part.
+ */
+function tieBreak<C extends { t: Target; hit: { clause: number } }>(ctx: Ctx, tied: readonly C[]): C {
+  const asked = [...new Set(bigrams(ctx.query.text))];
+  const told = (c: C) => {
+    const clause = ctx.corpus.clauseText[c.hit.clause]!;
+    const segment = segmentOf(c.t);
+    return asked
+      .filter((pair) => segment.includes(pair))
+      .reduce((sum, pair) => sum + 1 / Math.max(1, clause.split(pair).length - 1), 0);
+  };
+  return tied.reduce((best, c) => (told(c) > told(best) ? c : best));
 }
 
 /** The part of a target's sentence around its figure, between punctuation: "上架率达到60%以上的可申请扩建". */
