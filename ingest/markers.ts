@@ -1,3 +1,5 @@
+import { chineseInteger } from '../src/core/text.js';
+
 /** Structural markers of Chinese government documents, in the order they usually nest. */
 export type MarkerKind = 'chapter' | 'part' | 'article' | 'cn' | 'cn-paren' | 'num' | 'num-paren' | 'circled';
 
@@ -63,33 +65,7 @@ export function splitUnits(raw: string): string[] {
   return units.map((u) => u.trim()).filter((u) => u.length > 0);
 }
 
-const DIGIT: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const SCALE: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
 /** "十二" → 12, "二十" → 20, "一百零三" → 103, "12" → 12; null for anything else. */
 export function parseNumber(s: string): number | null {
-  if (/^\d+$/.test(s)) return Number(s);
-  let total = 0;
-  let digit: number | null = null;
-  for (const ch of s) {
-    if (ch in DIGIT) digit = DIGIT[ch]!;
-    else if (ch in SCALE) {
-      total += (digit ?? 1) * SCALE[ch]!;
-      digit = null;
-    } else return null;
-  }
-  return total + (digit ?? 0);
+  return /^\d+$/.test(s) ? Number(s) : chineseInteger(s);
 }
