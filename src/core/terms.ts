@@ -19,17 +19,15 @@ export class CorpusTerms {
   private readonly ends = new GrowingInts();
   /** Each passage's length in terms. */
   private readonly lengths = new GrowingInts();
-  /** How many passages use each term. */
-  private readonly passagesWith = new GrowingInts();
   private counts = new Uint32Array(1024);
 
   get passages(): number {
     return this.lengths.size;
   }
 
-  /** How many passages use each term. */
+  /** How many passages use each term: the length of its posting list. */
   get df(): number[] {
-    return Array.from(this.passagesWith.view());
+    return Array.from(this.documentFrequencies());
   }
 
   /** A term's number, numbering it when it is new. */
@@ -39,7 +37,6 @@ export class CorpusTerms {
     const n = this.terms.length;
     this.numbers.set(term, n);
     this.terms.push(term);
-    this.passagesWith.push(0);
     return n;
   }
 
@@ -51,7 +48,6 @@ export class CorpusTerms {
     forEachCount(numbers, this.counts, (n, count) => {
       this.entries.push(n);
       this.entryCounts.push(count);
-      this.passagesWith.add(n, 1);
     });
     this.ends.push(this.entries.size);
     this.lengths.push(numbers.length);
@@ -60,7 +56,7 @@ export class CorpusTerms {
   /** BM25's posting lists of the passages counted so far. */
   postings(): Postings {
     const terms = this.terms.length;
-    const df = this.passagesWith.view();
+    const df = this.documentFrequencies();
     // Each term's list gets its place, then each passage's entries are dealt into them, so every list is in
     // passage order.
     const starts = new Int32Array(terms + 1);
@@ -80,6 +76,12 @@ export class CorpusTerms {
     });
     return packPostings([...this.terms], pairs, starts, Int32Array.from(this.lengths.view()));
   }
+
+  private documentFrequencies(): Int32Array {
+    const df = new Int32Array(this.terms.length);
+    for (const n of this.entries.view()) df[n]!++;
+    return df;
+  }
 }
 
 /** An Int32Array that grows as numbers are pushed, by doubling. */
@@ -94,10 +96,6 @@ class GrowingInts {
       this.values = grown;
     }
     this.values[this.size++] = value;
-  }
-
-  add(index: number, value: number): void {
-    this.values[index]! += value;
   }
 
   /** The numbers pushed so far; valid until the next push. */

@@ -58,7 +58,7 @@ export function readClaim(
   text: string,
   units: readonly string[],
   places: readonly string[],
-  writes: (phrase: string) => boolean = () => false,
+  writes: (phrase: string) => boolean,
 ): Claim {
   const withoutYears = text.replace(YEAR, ' ');
   const quantities = quantitiesIn(withoutYears).filter((q) => {

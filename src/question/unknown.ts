@@ -22,7 +22,8 @@ export function isFraming(word: string): boolean {
   return FRAMING.has(word) || QUANTITY.test(word) || PLACE.test(word);
 }
 
-const NUMBERED = /\d+号/g;
+/** A numbered thing ("2号线"): its number with 号. */
+export const NUMBERED = /(?<!\d)\d+号/g;
 // Latin terms and codes ("6g", "k12", "wifi"): jieba tags them apart, or not at all.
 const LATIN = /[a-z][a-z0-9+.-]*|\d+[a-z][a-z0-9+.-]*/g;
 

@@ -69,14 +69,14 @@ export function chooseTarget(
  */
 function tieBreak<C extends { t: Target; hit: { clause: number } }>(ctx: Ctx, tied: readonly C[]): C {
   const asked = [...new Set(bigrams(ctx.query.text))];
-  const told = (c: C) => {
+  const told = tied.map((c) => {
     const clause = ctx.corpus.clauseText[c.hit.clause]!;
     const segment = segmentOf(c.t);
     return asked
       .filter((pair) => segment.includes(pair))
       .reduce((sum, pair) => sum + 1 / Math.max(1, clause.split(pair).length - 1), 0);
-  };
-  return tied.reduce((best, c) => (told(c) > told(best) ? c : best));
+  });
+  return tied[told.indexOf(Math.max(...told))]!;
 }
 
 /** The part of a target's sentence around its figure, between punctuation: "上架率达到60%以上的可申请扩建". */

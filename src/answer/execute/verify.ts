@@ -2,6 +2,7 @@ import { amountOf, deadlinesIn, measureOf } from '../../core/text.js';
 import { cue } from '../../question/cues.js';
 import { PLACES, placesIn, SHANDONG_CITIES } from '../../question/places.js';
 import { CITY_GOVERNMENTS } from '../../question/units.js';
+import { NUMBERED } from '../../question/unknown.js';
 import type { Claim, Quantity } from '../../question/query.js';
 import { boundOf, figureOf, meets, statement } from '../figures.js';
 import { bestSentences } from '../sentences.js';
@@ -19,8 +20,7 @@ export async function verify(ctx: Ctx, subject: string): Promise<Finding> {
   // Every part of a claim must hold: "3个智慧农业试验区是济南、青岛、烟台吗" is wrong in its places, whatever its
   // figure. The asker's own situation names where it is, not a place it claims.
   const others = claim.quantities.length > 0 || claim.years.length > 0;
-  const places =
-    claim.places.length > 0 && (!others || !claim.condition) ? await placeCheck(ctx, subject, claim.places) : null;
+  const places = claim.places.length > 0 && !claim.condition ? await placeCheck(ctx, subject, claim.places) : null;
   if (places && (!places.holds || !others)) return places.finding;
   if (claim.quantities.length > 0) return (await figureCheck(ctx, subject, claim)) ?? unverifiable(ctx, subject);
   if (claim.units.length > 0) return unitCheck(ctx, subject, claim.units);
@@ -242,8 +242,6 @@ async function placeCheck(
   const finding = withClause(ctx, clause, hit.score, [sentence], [lead], { showQuote: false });
   return { holds: missing.length === 0 && unnumbered.length === 0, finding };
 }
-
-const NUMBERED = /(?<!\d)\d+号/g;
 
 /** What a sentence says of a place: from where it names the place to where it names another, punctuation trimmed. */
 function placeSpan(sentence: string, place: string): string {
